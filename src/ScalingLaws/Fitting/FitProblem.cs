@@ -1,0 +1,360 @@
+using System.Globalization;
+
+namespace ScalingLaws.Internal;
+
+/// <summary>
+/// A validated fitting problem in the solver's internal coordinates: free parameters only, log-scaled parameters as logs,
+/// residuals already weighted and, for <see cref="ResidualSpace.Log"/>, in log space.
+/// </summary>
+/// <remarks>
+/// Internal objective: <c>F(θ) = Σ ρ(r_i(θ))</c> with <c>ρ(r) = r²/2</c> for least squares (so the reported objective,
+/// the residual sum of squares, is 2F) and the Huber function for Huber. Residuals are
+/// <c>r_i = √w_i·(y_i − f_i)</c> or <c>√w_i·(log y_i − log f_i)</c>.
+/// </remarks>
+internal sealed class FitProblem
+{
+    public FitProblem(ScalingLaw law, Observations data, FitOptions options)
+    {
+        Law = law;
+        Data = data;
+        Options = options;
+        Loss = options.Loss;
+        Space = options.ResidualSpace;
+        N = data.Count;
+        P = law.ParameterCount;
+
+        // Inputs: match law inputs to columns by name and check domains.
+        var columns = new double[law.Inputs.Count][];
+        for (var j = 0; j < law.Inputs.Count; j++)
+        {
+            var input = law.Inputs[j];
+            if (!data.HasColumn(input.Name))
+            {
+                throw new ArgumentException(
+                    $"Law '{law.Name}' needs an input column '{input.Name}' ({input.Description}), but the observations have only {string.Join(", ", data.ColumnNames.Select(c => $"'{c}'"))}.",
+                    nameof(data));
+            }
+
+            var column = data.ColumnArray(data.IndexOfColumn(input.Name));
+            for (var i = 0; i < column.Length; i++)
+            {
+                var v = column[i];
+                var ok = input.Domain switch
+                {
+                    InputDomain.Positive => double.IsFinite(v) && v > 0.0,
+                    InputDomain.NonNegative => double.IsFinite(v) && v >= 0.0,
+                    _ => double.IsFinite(v),
+                };
+                if (!ok)
+                {
+                    var rule = input.Domain switch
+                    {
+                        InputDomain.Positive => "positive and finite",
+                        InputDomain.NonNegative => "non-negative and finite",
+                        _ => "finite",
+                    };
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"{input.Name}[{i}] = {v} is not {rule}; law '{law.Name}' needs {input.Name} {rule}."), nameof(data));
+                }
+            }
+
+            columns[j] = column;
+        }
+
+        Inputs = new LawInputs(columns);
+
+        // Target and weights.
+        var y = data.TargetArray;
+        TransformedTarget = new double[N];
+        for (var i = 0; i < N; i++)
+        {
+            var v = y[i];
+            if (!double.IsFinite(v))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{data.TargetName}[{i}] = {v} is not finite."), nameof(data));
+            }
+
+            if (Space == ResidualSpace.Log && !(v > 0.0))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"{data.TargetName}[{i}] = {v} is not positive; log residuals need a positive target (use ResidualSpace.Linear)."), nameof(data));
+            }
+
+            TransformedTarget[i] = Space == ResidualSpace.Log ? Math.Log(v) : v;
+        }
+
+        var w = data.WeightArray;
+        SqrtWeights = w?.Select(Math.Sqrt).ToArray();
+
+        // Parameters: bounds, fixed values, scales.
+        IsLog = law.Parameters.Select(p => p.Scale == ParameterScale.Log).ToArray();
+        NaturalLower = law.Parameters.Select(p => p.LowerBound).ToArray();
+        NaturalUpper = law.Parameters.Select(p => p.UpperBound).ToArray();
+        if (options.Bounds is not null)
+        {
+            foreach (var (name, bounds) in options.Bounds)
+            {
+                var k = IndexOfParameter(name, "FitOptions.Bounds");
+                if (double.IsNaN(bounds.Lower) || double.IsNaN(bounds.Upper) || bounds.Lower > bounds.Upper)
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"Bounds of parameter '{name}' are impossible: lower {bounds.Lower} exceeds upper {bounds.Upper} or is NaN."), nameof(options));
+                }
+
+                if (IsLog[k] && !(bounds.Upper > 0.0))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"Parameter '{name}' is positive (fitted as a log), so its upper bound {bounds.Upper} must be positive."), nameof(options));
+                }
+
+                NaturalLower[k] = bounds.Lower;
+                NaturalUpper[k] = bounds.Upper;
+            }
+        }
+
+        FixedValues = new double[P];
+        IsFixed = new bool[P];
+        if (options.FixedParameters is not null)
+        {
+            foreach (var (name, value) in options.FixedParameters)
+            {
+                var k = IndexOfParameter(name, "FitOptions.FixedParameters");
+                if (!double.IsFinite(value) || (IsLog[k] && !(value > 0.0)))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"Fixed value {value} of parameter '{name}' is not {(IsLog[k] ? "positive and finite" : "finite")}."), nameof(options));
+                }
+
+                IsFixed[k] = true;
+                FixedValues[k] = value;
+            }
+        }
+
+        FreeIndex = Enumerable.Range(0, P).Where(k => !IsFixed[k]).ToArray();
+        Q = FreeIndex.Length;
+        if (Q == 0)
+        {
+            throw new ArgumentException("Every parameter is fixed; at least one must be free to fit.", nameof(options));
+        }
+
+        if (N < Q)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"There are {N} observations but {Q} free parameters; a fit needs at least as many observations as free parameters."), nameof(data));
+        }
+
+        Lower = new double[Q];
+        Upper = new double[Q];
+        for (var q = 0; q < Q; q++)
+        {
+            var k = FreeIndex[q];
+            Lower[q] = IsLog[k] ? (NaturalLower[k] > 0.0 ? Math.Log(NaturalLower[k]) : double.NegativeInfinity) : NaturalLower[k];
+            Upper[q] = IsLog[k] ? Math.Log(NaturalUpper[k]) : NaturalUpper[k];
+        }
+    }
+
+    public ScalingLaw Law { get; }
+
+    public Observations Data { get; }
+
+    public FitOptions Options { get; }
+
+    public LossFunction Loss { get; }
+
+    public ResidualSpace Space { get; }
+
+    public LawInputs Inputs { get; }
+
+    public int N { get; }
+
+    public int P { get; }
+
+    public int Q { get; }
+
+    public int[] FreeIndex { get; }
+
+    public bool[] IsFixed { get; }
+
+    public bool[] IsLog { get; }
+
+    public double[] FixedValues { get; }
+
+    public double[] NaturalLower { get; }
+
+    public double[] NaturalUpper { get; }
+
+    public double[] Lower { get; }
+
+    public double[] Upper { get; }
+
+    public double[] TransformedTarget { get; }
+
+    public double[]? SqrtWeights { get; }
+
+    public bool IsHuber => Loss.Kind == LossKind.Huber;
+
+    public void ToNatural(ReadOnlySpan<double> theta, Span<double> natural)
+    {
+        FixedValues.CopyTo(natural);
+        for (var q = 0; q < Q; q++)
+        {
+            var k = FreeIndex[q];
+            natural[k] = IsLog[k] ? Math.Exp(theta[q]) : theta[q];
+        }
+    }
+
+    /// <summary>Maps a natural start to internal coordinates; returns an error message when it cannot.</summary>
+    public string? TryToInternal(ReadOnlySpan<double> natural, Span<double> theta, bool clipToBounds)
+    {
+        for (var q = 0; q < Q; q++)
+        {
+            var k = FreeIndex[q];
+            var v = natural[k];
+            var name = Law.ParameterNames[k];
+            if (!double.IsFinite(v))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"start value of '{name}' = {v} is not finite");
+            }
+
+            if (clipToBounds)
+            {
+                v = Math.Clamp(v, NaturalLower[k], NaturalUpper[k]);
+            }
+            else if (v < NaturalLower[k] || v > NaturalUpper[k])
+            {
+                return string.Create(CultureInfo.InvariantCulture,
+                    $"start value of '{name}' = {v} is outside its bounds [{NaturalLower[k]}, {NaturalUpper[k]}]");
+            }
+
+            if (IsLog[k])
+            {
+                if (!(v > 0.0))
+                {
+                    if (!clipToBounds)
+                    {
+                        return string.Create(CultureInfo.InvariantCulture,
+                            $"start value of '{name}' = {v} is not positive, but '{name}' is a positive (log-scaled) parameter");
+                    }
+
+                    v = double.Epsilon * 1e10;
+                }
+
+                theta[q] = Math.Clamp(Math.Log(v), Lower[q], Upper[q]);
+            }
+            else
+            {
+                theta[q] = v;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Evaluates residuals (and the Jacobian of the residuals w.r.t. θ) into the given buffers.
+    /// Returns the internal objective F, or +∞ when anything is not finite.</summary>
+    public double Evaluate(ReadOnlySpan<double> theta, SolverWorkspace ws, Span<double> residuals, Span<double> jacobian)
+    {
+        var natural = ws.Natural;
+        ToNatural(theta, natural);
+        var withJacobian = !jacobian.IsEmpty;
+        Law.Evaluate(natural, Inputs, ws.Values, withJacobian ? ws.LawJacobian : Span<double>.Empty);
+        var values = ws.Values;
+        var lawJ = ws.LawJacobian;
+        var f = 0.0;
+        var log = Space == ResidualSpace.Log;
+        for (var i = 0; i < N; i++)
+        {
+            var v = values[i];
+            var sw = SqrtWeights is null ? 1.0 : SqrtWeights[i];
+            double r;
+            double scale;
+            if (log)
+            {
+                if (!(v > 0.0))
+                {
+                    return double.PositiveInfinity;
+                }
+
+                r = sw * (TransformedTarget[i] - Math.Log(v));
+                scale = -sw / v;
+            }
+            else
+            {
+                r = sw * (TransformedTarget[i] - v);
+                scale = -sw;
+            }
+
+            if (!double.IsFinite(r))
+            {
+                return double.PositiveInfinity;
+            }
+
+            residuals[i] = r;
+            f += Rho(r);
+            if (withJacobian)
+            {
+                var row = lawJ.AsSpan(i * P, P);
+                var jrow = jacobian.Slice(i * Q, Q);
+                for (var q = 0; q < Q; q++)
+                {
+                    var k = FreeIndex[q];
+                    var d = row[k] * scale;
+                    if (IsLog[k])
+                    {
+                        d *= natural[k];
+                    }
+
+                    if (!double.IsFinite(d))
+                    {
+                        return double.PositiveInfinity;
+                    }
+
+                    jrow[q] = d;
+                }
+            }
+        }
+
+        return f;
+    }
+
+    /// <summary>Internal loss: r²/2 for least squares, Huber otherwise.</summary>
+    public double Rho(double r)
+    {
+        if (!IsHuber)
+        {
+            return 0.5 * r * r;
+        }
+
+        var a = Math.Abs(r);
+        var delta = Loss.Delta;
+        return a <= delta ? 0.5 * r * r : delta * (a - (0.5 * delta));
+    }
+
+    /// <summary>IRLS weight ψ(r)/r.</summary>
+    public double IrlsWeight(double r)
+    {
+        if (!IsHuber)
+        {
+            return 1.0;
+        }
+
+        var a = Math.Abs(r);
+        return a <= Loss.Delta ? 1.0 : Loss.Delta / a;
+    }
+
+    /// <summary>Converts the internal objective to the reported one (RSS for least squares, Huber sum otherwise).</summary>
+    public double ReportedObjective(double internalObjective) => IsHuber ? internalObjective : 2.0 * internalObjective;
+
+    private int IndexOfParameter(string name, string option)
+    {
+        var k = Law.ParameterNames.ToList().IndexOf(name);
+        if (k < 0)
+        {
+            throw new ArgumentException(
+                $"{option} names '{name}', but law '{Law.Name}' has parameters {string.Join(", ", Law.ParameterNames)}.", "options");
+        }
+
+        return k;
+    }
+}

@@ -1,0 +1,274 @@
+using System.Globalization;
+using MathNet.Numerics.Distributions;
+using MathNet.Numerics.LinearAlgebra;
+
+namespace ScalingLaws.Internal;
+
+/// <summary>Computes the statistics of a finished fit (covariance, intervals, goodness of fit, warnings) with MathNet.</summary>
+internal static class FitResultBuilder
+{
+    private const double CorrelationWarning = 0.99;
+    private const double ConditionWarning = 1e10;
+    private const double SingularCondition = 1e15;
+
+    public static FitResult Build(FitProblem problem, double[] theta, SolverOutcome outcome, MultiStartSummary multiStart)
+    {
+        var n = problem.N;
+        var p = problem.P;
+        var q = problem.Q;
+        var options = problem.Options;
+        var natural = new double[p];
+        problem.ToNatural(theta, natural);
+
+        // Residuals and the Jacobian with respect to the natural parameters (delta method for log-scaled ones).
+        var ws = new SolverWorkspace(n, p, q);
+        var residuals = new double[n];
+        var jInternal = new double[n * q];
+        var internalObjective = problem.Evaluate(theta, ws, residuals, jInternal);
+        var fitted = (double[])ws.Values.Clone();
+        var j = Matrix<double>.Build.Dense(n, q);
+        for (var i = 0; i < n; i++)
+        {
+            for (var c = 0; c < q; c++)
+            {
+                var k = problem.FreeIndex[c];
+                var d = jInternal[(i * q) + c];
+                j[i, c] = problem.IsLog[k] ? d / natural[k] : d;
+            }
+        }
+
+        var objective = problem.ReportedObjective(internalObjective);
+        var rss = residuals.Sum(r => r * r);
+        var dof = n - q;
+
+        // Goodness of fit in the residual space.
+        var sw = problem.SqrtWeights;
+        double sumW = 0, meanNumerator = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var w = sw is null ? 1.0 : sw[i] * sw[i];
+            sumW += w;
+            meanNumerator += w * problem.TransformedTarget[i];
+        }
+
+        var mean = meanNumerator / sumW;
+        var tss = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var w = sw is null ? 1.0 : sw[i] * sw[i];
+            var dy = problem.TransformedTarget[i] - mean;
+            tss += w * dy * dy;
+        }
+
+        var rSquared = tss > 0.0 ? 1.0 - (rss / tss) : double.NaN;
+        double? logLikelihood = null, aic = null, bic = null;
+        if (!problem.IsHuber && rss > 0.0)
+        {
+            var sumLogW = sw is null ? 0.0 : sw.Sum(s => 2.0 * Math.Log(s));
+            var ll = (-0.5 * n * (Math.Log(2.0 * Math.PI * rss / n) + 1.0)) + (0.5 * sumLogW);
+            logLikelihood = ll;
+            aic = (2.0 * (q + 1)) - (2.0 * ll);
+            bic = (Math.Log(n) * (q + 1)) - (2.0 * ll);
+        }
+
+        // Covariance.
+        var warnings = new List<string>();
+        var (covFree, reason, condition) = Covariance(problem, j, residuals, dof, options.Covariance);
+        var covariance = new double[p, p];
+        var standardErrors = new double[p];
+        var intervals = new ParameterInterval[p];
+        ParameterMatrix? covMatrix = null, corrMatrix = null;
+        var level = options.ConfidenceLevel;
+        var tQuantile = dof >= 1 ? StudentT.InvCDF(0.0, 1.0, dof, 0.5 + (level / 2.0)) : double.NaN;
+        for (var k = 0; k < p; k++)
+        {
+            standardErrors[k] = problem.IsFixed[k] ? 0.0 : double.NaN;
+            intervals[k] = problem.IsFixed[k]
+                ? new ParameterInterval(natural[k], natural[k], level)
+                : new ParameterInterval(double.NaN, double.NaN, level);
+        }
+
+        if (covFree is not null)
+        {
+            for (var a = 0; a < q; a++)
+            {
+                for (var b = 0; b < q; b++)
+                {
+                    covariance[problem.FreeIndex[a], problem.FreeIndex[b]] = covFree[a, b];
+                }
+            }
+
+            var correlation = new double[p, p];
+            for (var k = 0; k < p; k++)
+            {
+                standardErrors[k] = Math.Sqrt(Math.Max(0.0, covariance[k, k]));
+                if (!problem.IsFixed[k])
+                {
+                    var half = tQuantile * standardErrors[k];
+                    intervals[k] = new ParameterInterval(natural[k] - half, natural[k] + half, level);
+                }
+            }
+
+            for (var a = 0; a < p; a++)
+            {
+                for (var b = 0; b < p; b++)
+                {
+                    var s = standardErrors[a] * standardErrors[b];
+                    correlation[a, b] = a == b ? (problem.IsFixed[a] ? double.NaN : 1.0) : (s > 0.0 ? covariance[a, b] / s : double.NaN);
+                }
+            }
+
+            covMatrix = new ParameterMatrix(problem.Law.ParameterNames, covariance);
+            corrMatrix = new ParameterMatrix(problem.Law.ParameterNames, correlation);
+            for (var a = 0; a < p; a++)
+            {
+                for (var b = a + 1; b < p; b++)
+                {
+                    if (Math.Abs(correlation[a, b]) > CorrelationWarning)
+                    {
+                        warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                            $"parameters {problem.Law.ParameterNames[a]} and {problem.Law.ParameterNames[b]} are strongly correlated (r = {correlation[a, b]:F4}); they are poorly identified separately by these data"));
+                    }
+                }
+            }
+        }
+
+        if (condition > ConditionWarning)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the fit is badly conditioned (condition number of the scaled JᵀJ = {condition:G3}); standard errors and extrapolations are unreliable"));
+        }
+
+        // Parameters at bounds.
+        for (var c = 0; c < q; c++)
+        {
+            var k = problem.FreeIndex[c];
+            var lo = problem.NaturalLower[k];
+            var hi = problem.NaturalUpper[k];
+            var v = natural[k];
+            var tol = 1e-8 * (1.0 + Math.Abs(v));
+            var atNaturalBound = (double.IsFinite(lo) && Math.Abs(v - lo) <= tol) || (double.IsFinite(hi) && Math.Abs(v - hi) <= tol);
+            var atInternalBound = theta[c] <= problem.Lower[c] || theta[c] >= problem.Upper[c];
+            if (atNaturalBound || atInternalBound)
+            {
+                warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                    $"parameter {problem.Law.ParameterNames[k]} = {v:G6} is at its bound [{lo}, {hi}]; its standard error assumes an interior optimum"));
+            }
+        }
+
+        if (outcome.Status != FitStatus.Converged)
+        {
+            warnings.Add($"the solver did not converge ({outcome.Status}): {outcome.Message}");
+        }
+
+        var diagnostics = new FitDiagnostics(outcome.Status, outcome.Iterations, outcome.Evaluations, outcome.GradientNorm, outcome.Message);
+        return new FitResult(problem.Law, problem.Data, options, natural, standardErrors, (bool[])problem.IsFixed.Clone(),
+            covMatrix, corrMatrix, reason, intervals, residuals, fitted, objective, rss, dof, rSquared, logLikelihood, aic, bic,
+            condition, diagnostics, multiStart, [.. warnings]);
+    }
+
+    /// <summary>Computes the covariance of the free parameters, the reason when it cannot, and the condition number.</summary>
+    private static (Matrix<double>? Covariance, string? Reason, double Condition) Covariance(
+        FitProblem problem, Matrix<double> j, double[] residuals, int dof, CovarianceMethod method)
+    {
+        var n = problem.N;
+        var q = problem.Q;
+        if (!j.Enumerate().All(double.IsFinite))
+        {
+            return (null, "the Jacobian is not finite at the solution", double.NaN);
+        }
+
+        var jtj = j.TransposeThisAndMultiply(j);
+        var condition = ScaledCondition(jtj);
+        if (dof < 1)
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture,
+                $"there are no residual degrees of freedom ({n} observations, {q} free parameters)"), condition);
+        }
+
+        if (!(condition < SingularCondition))
+        {
+            return (null, string.Create(CultureInfo.InvariantCulture,
+                $"JᵀJ is singular to working precision (scaled condition number {condition:G3}); some parameters are not identifiable"), condition);
+        }
+
+        if (method == CovarianceMethod.Auto)
+        {
+            method = problem.IsHuber ? CovarianceMethod.Sandwich : CovarianceMethod.Classic;
+        }
+
+        var rss = residuals.Sum(r => r * r);
+        switch (method)
+        {
+            case CovarianceMethod.AbsoluteSigma:
+                return (Inverse(jtj), null, condition);
+            case CovarianceMethod.Classic:
+                return (Inverse(jtj) * (rss / dof), null, condition);
+            default:
+            {
+                // Huber's sandwich: H⁻¹ B H⁻¹ · n/(n − q), H = Σ ψ'(r) JᵢJᵢᵀ, B = Σ ψ(r)² JᵢJᵢᵀ.
+                var h = Matrix<double>.Build.Dense(q, q);
+                var irls = Matrix<double>.Build.Dense(q, q);
+                var b = Matrix<double>.Build.Dense(q, q);
+                var delta = problem.Loss.Delta;
+                var inliers = 0;
+                for (var i = 0; i < n; i++)
+                {
+                    var r = residuals[i];
+                    var inside = !problem.IsHuber || Math.Abs(r) <= delta;
+                    var psi = inside ? r : delta * Math.Sign(r);
+                    var w = problem.IrlsWeight(r);
+                    if (inside)
+                    {
+                        inliers++;
+                    }
+
+                    for (var a = 0; a < q; a++)
+                    {
+                        for (var c = 0; c < q; c++)
+                        {
+                            var jj = j[i, a] * j[i, c];
+                            if (inside)
+                            {
+                                h[a, c] += jj;
+                            }
+
+                            irls[a, c] += w * jj;
+                            b[a, c] += psi * psi * jj;
+                        }
+                    }
+                }
+
+                var bread = inliers >= q && ScaledCondition(h) < SingularCondition ? h : irls;
+                var inverse = Inverse(bread);
+                var cov = inverse * b * inverse * ((double)n / dof);
+                return (cov, null, condition);
+            }
+        }
+    }
+
+    private static Matrix<double> Inverse(Matrix<double> m)
+    {
+        // Symmetric positive (semi)definite: invert through the SVD for stability.
+        var svd = m.Svd(computeVectors: true);
+        var s = svd.S;
+        var max = s.Maximum();
+        var inv = Vector<double>.Build.Dense(s.Count, i => s[i] > max * 1e-15 ? 1.0 / s[i] : 0.0);
+        return svd.VT.Transpose() * Matrix<double>.Build.DenseOfDiagonalVector(inv) * svd.U.Transpose();
+    }
+
+    private static double ScaledCondition(Matrix<double> m)
+    {
+        var q = m.RowCount;
+        var d = Vector<double>.Build.Dense(q, i => m[i, i] > 0.0 ? 1.0 / Math.Sqrt(m[i, i]) : 0.0);
+        if (d.Any(v => v == 0.0))
+        {
+            return double.PositiveInfinity;
+        }
+
+        var scaled = Matrix<double>.Build.Dense(q, q, (i, k) => m[i, k] * d[i] * d[k]);
+        var s = scaled.Svd(computeVectors: false).S;
+        var min = s.Minimum();
+        return min > 0.0 ? s.Maximum() / min : double.PositiveInfinity;
+    }
+}

@@ -1,0 +1,236 @@
+namespace ScalingLaws.Internal;
+
+/// <summary>The outcome of one solver run; the solution is left in <see cref="SolverWorkspace.Theta"/>.</summary>
+internal readonly record struct SolverOutcome(FitStatus Status, double Objective, int Iterations, int Evaluations, double GradientNorm, string Message);
+
+/// <summary>
+/// Bounded, robust Levenberg–Marquardt with Marquardt (diagonal) scaling.
+/// </summary>
+/// <remarks>
+/// <para>Objective: <c>F(θ) = Σ ρ(r_i(θ))</c> over weighted residuals <c>r</c> with Jacobian <c>J = ∂r/∂θ</c>.</para>
+/// <para>Model: with IRLS weights <c>ω_i = ψ(r_i)/r_i</c> (1 for least squares, <c>min(1, δ/|r_i|)</c> for Huber), gradient
+/// <c>g = Jᵀψ(r)</c> and curvature <c>H = JᵀΩJ</c>, the step solves <c>(H + μ·D²)·s = −g</c> where <c>D² = diag(H)</c>
+/// (running maximum, as in MINPACK's <c>lmder</c>). For Huber the quadratic model majorises the loss (Huber's IRLS
+/// majoriser), so accepted steps decrease the true objective monotonically.</para>
+/// <para>Damping update: Nielsen's rule (μ ← μ·max(1/3, 1 − (2ρ − 1)³) on success, μ ← μ·ν, ν ← 2ν on failure), see
+/// H. B. Nielsen, "Damping parameter in Marquardt's method", IMM-REP-1999-05; K. Madsen, H. B. Nielsen, O. Tingleff,
+/// "Methods for non-linear least squares problems" (2004).</para>
+/// <para>Bounds: parameters at a bound whose gradient points outwards are held for the step (an active set); the trial
+/// point is projected onto the box. A trial point with a non-finite objective is rejected and damped, never thrown.</para>
+/// <para>Termination tests are relative to the objective itself (not to max(F, 1)), so objectives of 1e-3 or 1e-9 are
+/// minimised as fully as objectives of 1e3.</para>
+/// </remarks>
+internal static class LevenbergMarquardt
+{
+    private const double InitialDamping = 1e-3;
+    private const double MaxDamping = 1e32;
+
+    public static SolverOutcome Solve(FitProblem problem, SolverWorkspace ws, int maxIterations)
+    {
+        var n = problem.N;
+        var q = problem.Q;
+        var options = problem.Options;
+        var ftol = options.FunctionTolerance;
+        var xtol = options.ParameterTolerance;
+        var gtol = options.GradientTolerance;
+        var theta = ws.Theta;
+        var trial = ws.TrialTheta;
+        var g = ws.Gradient;
+        var h = ws.Hessian;
+        var a = ws.System;
+        var step = ws.Step;
+        var d2 = ws.Scale;
+        var active = ws.Active;
+
+        var f = problem.Evaluate(theta, ws, ws.Residuals, ws.Jacobian);
+        var evaluations = 1;
+        if (!double.IsFinite(f))
+        {
+            return new SolverOutcome(FitStatus.NonFinite, f, 0, evaluations, double.NaN,
+                "the objective is not finite at the starting point");
+        }
+
+        Array.Clear(d2);
+        var mu = InitialDamping;
+        var nu = 2.0;
+        var iterations = 0;
+        var gradientNorm = double.NaN;
+        while (true)
+        {
+            // Gradient and IRLS curvature at the current point.
+            var r = ws.Residuals;
+            var j = ws.Jacobian;
+            Array.Clear(g);
+            Array.Clear(h);
+            var weightedSquares = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var ri = r[i];
+                var w = problem.IrlsWeight(ri);
+                weightedSquares += w * ri * ri;
+                var row = j.AsSpan(i * q, q);
+                var wr = w * ri;
+                for (var k = 0; k < q; k++)
+                {
+                    var jk = row[k];
+                    g[k] += wr * jk;
+                    var wjk = w * jk;
+                    for (var l = 0; l <= k; l++)
+                    {
+                        h[(k * q) + l] += wjk * row[l];
+                    }
+                }
+            }
+
+            for (var k = 0; k < q; k++)
+            {
+                for (var l = 0; l < k; l++)
+                {
+                    h[(l * q) + k] = h[(k * q) + l];
+                }
+
+                d2[k] = Math.Max(d2[k], h[(k * q) + k]);
+            }
+
+            // Active set and scaled gradient (cosine between weighted residuals and Jacobian columns, MINPACK's gtol).
+            gradientNorm = 0.0;
+            var residualNorm = Math.Sqrt(weightedSquares);
+            for (var k = 0; k < q; k++)
+            {
+                var atLower = theta[k] <= problem.Lower[k] && g[k] > 0.0;
+                var atUpper = theta[k] >= problem.Upper[k] && g[k] < 0.0;
+                active[k] = !(atLower || atUpper);
+                if (active[k] && h[(k * q) + k] > 0.0 && residualNorm > 0.0)
+                {
+                    gradientNorm = Math.Max(gradientNorm, Math.Abs(g[k]) / (Math.Sqrt(h[(k * q) + k]) * residualNorm));
+                }
+            }
+
+            if (f == 0.0)
+            {
+                return new SolverOutcome(FitStatus.Converged, f, iterations, evaluations, 0.0, "the residuals are exactly zero");
+            }
+
+            if (gradientNorm <= gtol)
+            {
+                return new SolverOutcome(FitStatus.Converged, f, iterations, evaluations, gradientNorm,
+                    "the scaled gradient is below GradientTolerance");
+            }
+
+            // Inner loop: increase damping until a step reduces the objective.
+            while (true)
+            {
+                if (iterations >= maxIterations)
+                {
+                    return new SolverOutcome(FitStatus.MaxIterationsReached, f, iterations, evaluations, gradientNorm,
+                        $"the iteration limit ({maxIterations}) was reached before convergence");
+                }
+
+                iterations++;
+                for (var k = 0; k < q; k++)
+                {
+                    for (var l = 0; l < q; l++)
+                    {
+                        a[(k * q) + l] = active[k] && active[l] ? h[(k * q) + l] : 0.0;
+                    }
+
+                    var dk = d2[k] > 0.0 ? d2[k] : 1.0;
+                    if (active[k])
+                    {
+                        a[(k * q) + k] += mu * dk;
+                        step[k] = -g[k];
+                    }
+                    else
+                    {
+                        a[(k * q) + k] = 1.0;
+                        step[k] = 0.0;
+                    }
+                }
+
+                if (!SmallDense.CholeskySolve(a, step, q))
+                {
+                    mu *= nu;
+                    nu *= 2.0;
+                    if (mu > MaxDamping)
+                    {
+                        return new SolverOutcome(FitStatus.Stalled, f, iterations, evaluations, gradientNorm,
+                            "the damped normal equations could not be solved");
+                    }
+
+                    continue;
+                }
+
+                // Project onto the bounds and measure the effective step.
+                double stepNorm = 0.0, thetaNorm = 0.0;
+                for (var k = 0; k < q; k++)
+                {
+                    trial[k] = Math.Clamp(theta[k] + step[k], problem.Lower[k], problem.Upper[k]);
+                    step[k] = trial[k] - theta[k];
+                    var dk = Math.Sqrt(d2[k] > 0.0 ? d2[k] : 1.0);
+                    stepNorm += dk * step[k] * dk * step[k];
+                    thetaNorm += dk * theta[k] * dk * theta[k];
+                }
+
+                stepNorm = Math.Sqrt(stepNorm);
+                thetaNorm = Math.Sqrt(thetaNorm);
+
+                // Predicted reduction of the quadratic model for the projected step.
+                var predicted = 0.0;
+                for (var k = 0; k < q; k++)
+                {
+                    var hs = 0.0;
+                    for (var l = 0; l < q; l++)
+                    {
+                        hs += h[(k * q) + l] * step[l];
+                    }
+
+                    predicted -= (g[k] * step[k]) + (0.5 * step[k] * hs);
+                }
+
+                var smallStep = stepNorm <= xtol * (thetaNorm + xtol);
+                var fTrial = problem.Evaluate(trial, ws, ws.TrialResiduals, ws.TrialJacobian);
+                evaluations++;
+                if (double.IsFinite(fTrial) && fTrial < f)
+                {
+                    var actual = f - fTrial;
+                    var ratio = predicted > 0.0 ? actual / predicted : 1.0;
+                    trial.AsSpan().CopyTo(theta);
+                    ws.SwapTrial();
+                    var fOld = f;
+                    f = fTrial;
+                    var t = (2.0 * ratio) - 1.0;
+                    mu *= Math.Max(1.0 / 3.0, 1.0 - (t * t * t));
+                    nu = 2.0;
+                    if (actual <= ftol * fOld && predicted <= ftol * fOld)
+                    {
+                        return new SolverOutcome(FitStatus.Converged, f, iterations, evaluations, gradientNorm,
+                            "the relative reduction of the objective is below FunctionTolerance");
+                    }
+
+                    if (smallStep)
+                    {
+                        return new SolverOutcome(FitStatus.Converged, f, iterations, evaluations, gradientNorm,
+                            "the relative step is below ParameterTolerance");
+                    }
+
+                    break;
+                }
+
+                // Rejected: no reduction (or a non-finite trial). At a minimum to within tolerance, stop.
+                if (double.IsFinite(fTrial) && (smallStep || predicted <= ftol * f))
+                {
+                    return new SolverOutcome(FitStatus.Converged, f, iterations, evaluations, gradientNorm,
+                        smallStep ? "the relative step is below ParameterTolerance" : "the predicted reduction is below FunctionTolerance");
+                }
+
+                mu *= nu;
+                nu *= 2.0;
+                if (mu > MaxDamping)
+                {
+                    return new SolverOutcome(FitStatus.Stalled, f, iterations, evaluations, gradientNorm,
+                        "no step reduced the objective (damping exhausted) although no convergence test was met");
+                }
+            }
+        }
+    }
+}

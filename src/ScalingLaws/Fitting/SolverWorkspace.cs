@@ -1,0 +1,60 @@
+namespace ScalingLaws.Internal;
+
+/// <summary>Buffers for one solver thread, allocated once and reused across iterations, starts and resamples.</summary>
+internal sealed class SolverWorkspace
+{
+    public SolverWorkspace(int n, int p, int q)
+    {
+        Natural = new double[p];
+        Values = new double[n];
+        LawJacobian = new double[n * p];
+        Residuals = new double[n];
+        Jacobian = new double[n * q];
+        TrialResiduals = new double[n];
+        TrialJacobian = new double[n * q];
+        Theta = new double[q];
+        TrialTheta = new double[q];
+        Gradient = new double[q];
+        Hessian = new double[q * q];
+        System = new double[q * q];
+        Step = new double[q];
+        Scale = new double[q];
+        Active = new bool[q];
+    }
+
+    public double[] Natural { get; }
+
+    public double[] Values { get; }
+
+    public double[] LawJacobian { get; }
+
+    public double[] Residuals { get; set; }
+
+    public double[] Jacobian { get; set; }
+
+    public double[] TrialResiduals { get; set; }
+
+    public double[] TrialJacobian { get; set; }
+
+    public double[] Theta { get; }
+
+    public double[] TrialTheta { get; }
+
+    public double[] Gradient { get; }
+
+    public double[] Hessian { get; }
+
+    public double[] System { get; }
+
+    public double[] Step { get; }
+
+    public double[] Scale { get; }
+
+    public bool[] Active { get; }
+
+    public void SwapTrial()
+    {
+        (Residuals, TrialResiduals) = (TrialResiduals, Residuals);
+        (Jacobian, TrialJacobian) = (TrialJacobian, Jacobian);
+    }
+}
