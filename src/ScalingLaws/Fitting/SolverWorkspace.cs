@@ -16,6 +16,7 @@ internal sealed class SolverWorkspace
         TrialTheta = new double[q];
         Gradient = new double[q];
         Hessian = new double[q * q];
+        NewtonHessian = new double[q * q];
         System = new double[q * q];
         Step = new double[q];
         Scale = new double[q];
@@ -43,6 +44,8 @@ internal sealed class SolverWorkspace
     public double[] Gradient { get; }
 
     public double[] Hessian { get; }
+
+    public double[] NewtonHessian { get; }
 
     public double[] System { get; }
 
