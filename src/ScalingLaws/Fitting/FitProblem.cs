@@ -13,10 +13,13 @@ namespace ScalingLaws.Internal;
 /// </remarks>
 internal sealed class FitProblem
 {
+    private readonly Func<Observations>? _dataFactory;
+    private Observations? _data;
+
     public FitProblem(ScalingLaw law, Observations data, FitOptions options)
     {
         Law = law;
-        Data = data;
+        _data = data;
         Options = options;
         Loss = options.Loss;
         Space = options.ResidualSpace;
@@ -154,9 +157,36 @@ internal sealed class FitProblem
         }
     }
 
+    /// <summary>Shares a validated parent's law, parameters, bounds and fixed values but fits other rows or targets (bootstrap
+    /// resamples, jackknife, profile fits): nothing is re-validated, and the observations are built only when asked for.</summary>
+    private FitProblem(FitProblem parent, FitOptions options, LawInputs inputs, double[] transformedTarget, double[]? sqrtWeights,
+        Func<Observations> dataFactory)
+    {
+        Law = parent.Law;
+        _dataFactory = dataFactory;
+        Options = options;
+        Loss = parent.Loss;
+        Space = parent.Space;
+        N = transformedTarget.Length;
+        P = parent.P;
+        Inputs = inputs;
+        TransformedTarget = transformedTarget;
+        SqrtWeights = sqrtWeights;
+        IsLog = parent.IsLog;
+        NaturalLower = parent.NaturalLower;
+        NaturalUpper = parent.NaturalUpper;
+        FixedValues = parent.FixedValues;
+        IsFixed = parent.IsFixed;
+        FreeIndex = parent.FreeIndex;
+        Q = parent.Q;
+        Lower = parent.Lower;
+        Upper = parent.Upper;
+    }
+
     public ScalingLaw Law { get; }
 
-    public Observations Data { get; }
+    /// <summary>Gets the observations (built on first use for a resampled problem).</summary>
+    public Observations Data => _data ??= _dataFactory!();
 
     public FitOptions Options { get; }
 
@@ -318,6 +348,38 @@ internal sealed class FitProblem
         return f;
     }
 
+    /// <summary>
+    /// Returns a problem with the same law, parameters, bounds and fixed values on other rows of these data (rows may repeat)
+    /// and, optionally, other targets, without validating again. Used by the bootstrap and the jackknife.
+    /// </summary>
+    /// <param name="rows">Row indices into this problem, or <see langword="null"/> for the same rows.</param>
+    /// <param name="transformedTarget">Targets in the residual space (log y for log residuals), one per selected row, or
+    /// <see langword="null"/> for this problem's targets of the selected rows. Not copied.</param>
+    /// <param name="options">Options for the solver (tolerances, iteration limit); the loss, residual space, bounds and fixed
+    /// parameters stay those of this problem.</param>
+    public FitProblem Resample(int[]? rows, double[]? transformedTarget, FitOptions options)
+    {
+        var inputs = rows is null ? Inputs : Inputs.SelectRows(rows);
+        var target = transformedTarget ?? (rows is null ? TransformedTarget : Select(TransformedTarget, rows));
+        var sqrtWeights = SqrtWeights is null || rows is null ? SqrtWeights : Select(SqrtWeights, rows);
+        var parentData = Data;
+        var space = Space;
+        Observations BuildData()
+        {
+            var data = rows is null ? parentData : parentData.SelectRows(rows);
+            if (transformedTarget is null)
+            {
+                return data;
+            }
+
+            var y = space == ResidualSpace.Log ? transformedTarget.Select(Math.Exp).ToArray() : (double[])transformedTarget.Clone();
+            var columns = Enumerable.Range(0, data.ColumnNames.Count).Select(data.ColumnArray).ToArray();
+            return new Observations(data.ColumnNames, columns, y, data.WeightArray, data.Groups?.ToArray(), data.TargetName);
+        }
+
+        return new FitProblem(this, options, inputs, target, sqrtWeights, BuildData);
+    }
+
     /// <summary>Internal loss: r²/2 for least squares, Huber otherwise.</summary>
     public double Rho(double r)
     {
@@ -345,6 +407,17 @@ internal sealed class FitProblem
 
     /// <summary>Converts the internal objective to the reported one (RSS for least squares, Huber sum otherwise).</summary>
     public double ReportedObjective(double internalObjective) => IsHuber ? internalObjective : 2.0 * internalObjective;
+
+    private static double[] Select(double[] values, int[] rows)
+    {
+        var selected = new double[rows.Length];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            selected[i] = values[rows[i]];
+        }
+
+        return selected;
+    }
 
     private int IndexOfParameter(string name, string option)
     {
