@@ -142,7 +142,17 @@ public static class ObservationsCsv
             }
 
             target.Add(ParseCell(csv, targetIndex, headers, culture, source, line, paramName));
-            weights?.Add(ParseCell(csv, weightIndex, headers, culture, source, line, paramName));
+            if (weights is not null)
+            {
+                var weight = ParseCell(csv, weightIndex, headers, culture, source, line, paramName);
+                if (!(weight > 0.0 && double.IsFinite(weight)))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"'{source}', line {line}, column '{headers[weightIndex]}': the weight {weight} is not positive and finite; weights are inverse variances (drop the row instead of giving it weight 0)."), paramName);
+                }
+
+                weights.Add(weight);
+            }
             groups?.Add(csv.GetString(groupIndex)?.Trim() ?? string.Empty);
         }
 

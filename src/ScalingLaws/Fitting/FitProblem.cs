@@ -281,7 +281,7 @@ internal sealed class FitProblem
         return null;
     }
 
-    /// <summary>Evaluates residuals (and the Jacobian of the residuals w.r.t. θ) into the given buffers.
+    /// <summary>Evaluates residuals (and the Jacobian of the residuals w.r.t. θ, column-major q×n) into the given buffers.
     /// Returns the internal objective F, or +∞ when anything is not finite.</summary>
     public double Evaluate(ReadOnlySpan<double> theta, SolverWorkspace ws, Span<double> residuals, Span<double> jacobian)
     {
@@ -324,8 +324,8 @@ internal sealed class FitProblem
             f += Rho(r);
             if (withJacobian)
             {
+                // Column-major residual Jacobian: jacobian[q·N + i] = ∂r_i/∂θ_q (contiguous columns for SIMD dot products).
                 var row = lawJ.AsSpan(i * P, P);
-                var jrow = jacobian.Slice(i * Q, Q);
                 for (var q = 0; q < Q; q++)
                 {
                     var k = FreeIndex[q];
@@ -340,7 +340,7 @@ internal sealed class FitProblem
                         return double.PositiveInfinity;
                     }
 
-                    jrow[q] = d;
+                    jacobian[(q * N) + i] = d;
                 }
             }
         }

@@ -10,6 +10,7 @@ internal static class FitResultBuilder
     private const double CorrelationWarning = 0.99;
     private const double ConditionWarning = 1e10;
     private const double SingularCondition = 1e15;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, double), double> QuantileCache = new();
 
     public static FitResult Build(FitProblem problem, double[] theta, SolverOutcome outcome, MultiStartSummary multiStart)
     {
@@ -26,14 +27,15 @@ internal static class FitResultBuilder
         var jInternal = new double[n * q];
         var internalObjective = problem.Evaluate(theta, ws, residuals, jInternal);
         var fitted = (double[])ws.Values.Clone();
-        var j = Matrix<double>.Build.Dense(n, q);
-        for (var i = 0; i < n; i++)
+        // Column-major natural-parameter Jacobian (n × q), the layout MathNet's dense storage uses.
+        var j = new double[n * q];
+        for (var c = 0; c < q; c++)
         {
-            for (var c = 0; c < q; c++)
+            var k = problem.FreeIndex[c];
+            var divisor = problem.IsLog[k] ? natural[k] : 1.0;
+            for (var i = 0; i < n; i++)
             {
-                var k = problem.FreeIndex[c];
-                var d = jInternal[(i * q) + c];
-                j[i, c] = problem.IsLog[k] ? d / natural[k] : d;
+                j[(c * n) + i] = jInternal[(c * n) + i] / divisor;
             }
         }
 
@@ -79,7 +81,7 @@ internal static class FitResultBuilder
         var intervals = new ParameterInterval[p];
         ParameterMatrix? covMatrix = null, corrMatrix = null;
         var level = options.ConfidenceLevel;
-        var tQuantile = dof >= 1 ? StudentT.InvCDF(0.0, 1.0, dof, 0.5 + (level / 2.0)) : double.NaN;
+        var tQuantile = dof >= 1 ? StudentTQuantile(dof, 0.5 + (level / 2.0)) : double.NaN;
         for (var k = 0; k < p; k++)
         {
             standardErrors[k] = problem.IsFixed[k] ? 0.0 : double.NaN;
@@ -168,17 +170,45 @@ internal static class FitResultBuilder
     }
 
     /// <summary>Computes the covariance of the free parameters, the reason when it cannot, and the condition number.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="j">Natural-parameter residual Jacobian, column-major n × q.</param>
+    /// <param name="residuals">Residuals at the solution.</param>
+    /// <param name="dof">Residual degrees of freedom.</param>
+    /// <param name="method">Requested estimator.</param>
     private static (Matrix<double>? Covariance, string? Reason, double Condition) Covariance(
-        FitProblem problem, Matrix<double> j, double[] residuals, int dof, CovarianceMethod method)
+        FitProblem problem, double[] j, double[] residuals, int dof, CovarianceMethod method)
     {
         var n = problem.N;
         var q = problem.Q;
-        if (!j.Enumerate().All(double.IsFinite))
+        if (!j.All(double.IsFinite))
         {
             return (null, "the Jacobian is not finite at the solution", double.NaN);
         }
 
-        var jtj = j.TransposeThisAndMultiply(j);
+        // Weighted cross products Σ c_i J_i J_iᵀ over contiguous columns (plain arrays: MathNet's indexers are slow here).
+        var buffer = new double[n];
+        double[,] Cross(Func<int, double> weight)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                buffer[i] = weight(i);
+            }
+
+            var m = new double[q, q];
+            var weighted = new double[n];
+            for (var a = 0; a < q; a++)
+            {
+                VectorKernels.Multiply(buffer, j.AsSpan(a * n, n), weighted);
+                for (var b = 0; b <= a; b++)
+                {
+                    m[a, b] = m[b, a] = VectorKernels.Dot(weighted, j.AsSpan(b * n, n));
+                }
+            }
+
+            return m;
+        }
+
+        var jtj = Matrix<double>.Build.DenseOfArray(Cross(_ => 1.0));
         var condition = ScaledCondition(jtj);
         if (dof < 1)
         {
@@ -207,45 +237,29 @@ internal static class FitResultBuilder
             default:
             {
                 // Huber's sandwich: H⁻¹ B H⁻¹ · n/(n − q), H = Σ ψ'(r) JᵢJᵢᵀ, B = Σ ψ(r)² JᵢJᵢᵀ.
-                var h = Matrix<double>.Build.Dense(q, q);
-                var irls = Matrix<double>.Build.Dense(q, q);
-                var b = Matrix<double>.Build.Dense(q, q);
                 var delta = problem.Loss.Delta;
-                var inliers = 0;
-                for (var i = 0; i < n; i++)
+                bool Inside(int i) => !problem.IsHuber || Math.Abs(residuals[i]) <= delta;
+                var inliers = Enumerable.Range(0, n).Count(Inside);
+                var h = Matrix<double>.Build.DenseOfArray(Cross(i => Inside(i) ? 1.0 : 0.0));
+                var b = Matrix<double>.Build.DenseOfArray(Cross(i =>
                 {
-                    var r = residuals[i];
-                    var inside = !problem.IsHuber || Math.Abs(r) <= delta;
-                    var psi = inside ? r : delta * Math.Sign(r);
-                    var w = problem.IrlsWeight(r);
-                    if (inside)
-                    {
-                        inliers++;
-                    }
-
-                    for (var a = 0; a < q; a++)
-                    {
-                        for (var c = 0; c < q; c++)
-                        {
-                            var jj = j[i, a] * j[i, c];
-                            if (inside)
-                            {
-                                h[a, c] += jj;
-                            }
-
-                            irls[a, c] += w * jj;
-                            b[a, c] += psi * psi * jj;
-                        }
-                    }
-                }
-
-                var bread = inliers >= q && ScaledCondition(h) < SingularCondition ? h : irls;
+                    var psi = Inside(i) ? residuals[i] : delta * Math.Sign(residuals[i]);
+                    return psi * psi;
+                }));
+                var bread = inliers >= q && ScaledCondition(h) < SingularCondition
+                    ? h
+                    : Matrix<double>.Build.DenseOfArray(Cross(i => problem.IrlsWeight(residuals[i])));
                 var inverse = Inverse(bread);
                 var cov = inverse * b * inverse * ((double)n / dof);
                 return (cov, null, condition);
             }
         }
     }
+
+    /// <summary>Student-t quantile, cached per (dof, probability): MathNet's InvCDF costs tens of microseconds, which
+    /// dominated repeated small fits in the benchmarks.</summary>
+    private static double StudentTQuantile(int dof, double probability)
+        => QuantileCache.GetOrAdd((dof, probability), key => StudentT.InvCDF(0.0, 1.0, key.Item1, key.Item2));
 
     private static Matrix<double> Inverse(Matrix<double> m)
     {

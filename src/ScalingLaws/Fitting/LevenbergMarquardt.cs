@@ -70,40 +70,51 @@ internal static class LevenbergMarquardt
             // Gradient, IRLS curvature and (Huber) exact Gauss–Newton curvature at the current point.
             var r = ws.Residuals;
             var j = ws.Jacobian;
-            Array.Clear(g);
-            Array.Clear(h);
-            if (huber)
-            {
-                Array.Clear(hn);
-            }
-
+            // IRLS weights ω_i and the inlier mask (|r_i| ≤ δ) for the exact Huber curvature.
+            var weights = ws.IrlsWeights;
+            var mask = ws.InlierMask;
             var weightedSquares = 0.0;
             var inliers = 0;
             for (var i = 0; i < n; i++)
             {
                 var ri = r[i];
                 var w = problem.IrlsWeight(ri);
-                var inside = huber && Math.Abs(ri) <= delta;
-                if (inside)
-                {
-                    inliers++;
-                }
-
+                weights[i] = w;
                 weightedSquares += w * ri * ri;
-                var row = j.AsSpan(i * q, q);
-                var wr = w * ri;
-                for (var k = 0; k < q; k++)
+                if (huber)
                 {
-                    var jk = row[k];
-                    g[k] += wr * jk;
-                    var wjk = w * jk;
-                    for (var l = 0; l <= k; l++)
+                    var inside = Math.Abs(ri) <= delta;
+                    mask[i] = inside ? 1.0 : 0.0;
+                    inliers += inside ? 1 : 0;
+                }
+            }
+
+            // g = Jᵀ(ω∘r), H = JᵀΩJ, H_N = JᵀMJ over contiguous Jacobian columns.
+            var wj = ws.WeightedJacobian;
+            var mj = ws.InlierJacobian;
+            for (var k = 0; k < q; k++)
+            {
+                var column = j.AsSpan(k * n, n);
+                var weighted = wj.AsSpan(k * n, n);
+                VectorKernels.Multiply(weights, column, weighted);
+                g[k] = VectorKernels.Dot(weighted, r);
+                if (huber)
+                {
+                    VectorKernels.Multiply(mask, column, mj.AsSpan(k * n, n));
+                }
+            }
+
+            for (var k = 0; k < q; k++)
+            {
+                var weighted = wj.AsSpan(k * n, n);
+                var masked = mj.AsSpan(k * n, n);
+                for (var l = 0; l <= k; l++)
+                {
+                    var column = j.AsSpan(l * n, n);
+                    h[(k * q) + l] = VectorKernels.Dot(weighted, column);
+                    if (huber)
                     {
-                        h[(k * q) + l] += wjk * row[l];
-                        if (inside)
-                        {
-                            hn[(k * q) + l] += jk * row[l];
-                        }
+                        hn[(k * q) + l] = VectorKernels.Dot(masked, column);
                     }
                 }
             }

@@ -12,6 +12,10 @@ internal sealed class SolverWorkspace
         Jacobian = new double[n * q];
         TrialResiduals = new double[n];
         TrialJacobian = new double[n * q];
+        WeightedJacobian = new double[n * q];
+        InlierJacobian = new double[n * q];
+        IrlsWeights = new double[n];
+        InlierMask = new double[n];
         Theta = new double[q];
         TrialTheta = new double[q];
         Gradient = new double[q];
@@ -36,6 +40,14 @@ internal sealed class SolverWorkspace
     public double[] TrialResiduals { get; set; }
 
     public double[] TrialJacobian { get; set; }
+
+    public double[] WeightedJacobian { get; }
+
+    public double[] InlierJacobian { get; }
+
+    public double[] IrlsWeights { get; }
+
+    public double[] InlierMask { get; }
 
     public double[] Theta { get; }
 

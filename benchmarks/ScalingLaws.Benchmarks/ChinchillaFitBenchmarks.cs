@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Attributes;
+
+namespace ScalingLaws.Benchmarks;
+
+/// <summary>Single fits of the Chinchilla law on Epoch's 240 points, the jobs timed against scipy in benchmarks/compare.</summary>
+[MemoryDiagnoser]
+public class ChinchillaFitBenchmarks
+{
+    // Hoffmann et al.'s unrounded parameters, as used by Epoch AI to start the bootstrap fits (natural units).
+    private static readonly double[] HoffmannStart = [Math.Exp(0.5267228), Math.Exp(6.0073404), 0.33917084, Math.Exp(6.0179186), 0.2849083];
+
+    private readonly ChinchillaLaw _law = new();
+    private Observations _data = null!;
+    private FitOptions _huberLog = null!;
+    private FitOptions _leastSquares = null!;
+    private FitOptions _global = null!;
+
+    /// <summary>Loads the data and builds the options once.</summary>
+    [GlobalSetup]
+    public void Setup()
+    {
+        _data = EpochData.Load();
+        _huberLog = FitOptions.Default with
+        {
+            Loss = LossFunction.Huber(1e-3),
+            ResidualSpace = ResidualSpace.Log,
+            Starts = StartStrategy.FromPoint(HoffmannStart),
+            MaxDegreeOfParallelism = 1,
+        };
+        _leastSquares = FitOptions.Default with { Starts = StartStrategy.FromPoint(HoffmannStart), MaxDegreeOfParallelism = 1 };
+        _global = FitOptions.Default with { Loss = LossFunction.Huber(1e-3), ResidualSpace = ResidualSpace.Log };
+    }
+
+    /// <summary>One Huber(1e-3)-on-log-residuals fit from Hoffmann's parameters (scipy least_squares trf: 1.4 ms here).</summary>
+    [Benchmark]
+    public double HuberLogFit() => ScalingLawFitter.Fit(_law, _data, _huberLog).Objective;
+
+    /// <summary>One plain least-squares fit in linear space from Hoffmann's parameters (scipy curve_fit lm: 1.1 ms here).</summary>
+    [Benchmark]
+    public double LeastSquaresFit() => ScalingLawFitter.Fit(_law, _data, _leastSquares).Objective;
+
+    /// <summary>The default global search (variable-projection grid + refinement) reaching Epoch's optimum.</summary>
+    [Benchmark]
+    public double DefaultGlobalFit() => ScalingLawFitter.Fit(_law, _data, _global).Objective;
+}

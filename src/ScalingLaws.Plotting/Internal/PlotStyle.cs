@@ -1,0 +1,100 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace ScalingLaws.Plotting.Internal;
+
+/// <summary>Shared look of every figure: fonts, colours, log axes and number formatting.</summary>
+internal static class PlotStyle
+{
+    public const float TitleSize = 18f;
+    public const float LabelSize = 16f;
+    public const float TickSize = 13f;
+    public const float LegendSize = 13f;
+
+    public static Color DataColor { get; } = Color.FromHex("#1f3b73");
+
+    public static Color FitColor { get; } = Color.FromHex("#1f77b4");
+
+    public static Color ExtrapolationColor { get; } = Color.FromHex("#d62728");
+
+    public static Color ExtrapolatedRegionColor { get; } = Color.FromHex("#d62728").WithAlpha(0.06);
+
+    public static Color NeutralColor { get; } = Color.FromHex("#555555");
+
+    /// <summary>Creates a plot with the library's fonts and sizes.</summary>
+    public static Plot NewPlot()
+    {
+        var plot = new Plot();
+        plot.Font.Set(Fonts.Sans);
+        plot.Axes.Bottom.Label.FontSize = LabelSize;
+        plot.Axes.Left.Label.FontSize = LabelSize;
+        plot.Axes.Right.Label.FontSize = LabelSize;
+        plot.Axes.Bottom.TickLabelStyle.FontSize = TickSize;
+        plot.Axes.Left.TickLabelStyle.FontSize = TickSize;
+        plot.Axes.Right.TickLabelStyle.FontSize = TickSize;
+        plot.Axes.Title.Label.FontSize = TitleSize;
+        plot.Legend.FontSize = LegendSize;
+        plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);
+        plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.04);
+        return plot;
+    }
+
+    /// <summary>Makes an axis logarithmic: plotted coordinates are log10 of the values and ticks show the values.</summary>
+    public static void UseLogTicks(IAxis axis)
+    {
+        axis.TickGenerator = new LogTickGenerator();
+    }
+
+    /// <summary>Shows the legend in a panel to the right of the data area, so it never hides data.</summary>
+    public static void ShowLegendOutside(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.FontSize = LegendSize;
+    }
+
+    /// <summary>Formats a number compactly in the invariant culture (4 significant digits, m×10ᵏ when large or small).</summary>
+    public static string Number(double value) => LogTickGenerator.Format(Significant(value, 4));
+
+    /// <summary>Formats a number with a given count of significant digits, without exponent notation for mid-sized values.</summary>
+    public static string Number(double value, int digits) => LogTickGenerator.Format(Significant(value, digits));
+
+    /// <summary>Writes paper notation for common parameter names (alpha → α).</summary>
+    public static string Symbol(string name) => name switch
+    {
+        "alpha" => "α",
+        "beta" => "β",
+        "gamma" => "γ",
+        "delta" => "δ",
+        "lambda" => "λ",
+        _ => name,
+    };
+
+    /// <summary>Gets n colours along a perceptually ordered colormap (for ordered groups such as compute budgets).</summary>
+    public static Color[] Sequential(int count)
+    {
+        var map = new ScottPlot.Colormaps.Viridis();
+        if (count == 1)
+        {
+            return [map.GetColor(0.3)];
+        }
+
+        return Enumerable.Range(0, count).Select(i => map.GetColor(0.85 * i / (count - 1))).ToArray();
+    }
+
+    /// <summary>The log10 of a value, or NaN when it is not positive.</summary>
+    public static double Log10(double value) => value > 0.0 ? Math.Log10(value) : double.NaN;
+
+    /// <summary>Formats a value as text in the invariant culture.</summary>
+    public static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static double Significant(double value, int digits)
+    {
+        if (value == 0.0 || !double.IsFinite(value))
+        {
+            return value;
+        }
+
+        var scale = Math.Pow(10.0, Math.Floor(Math.Log10(Math.Abs(value))) - digits + 1);
+        return Math.Round(value / scale) * scale;
+    }
+}
