@@ -7,38 +7,27 @@ var data = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "..", "share
 var size = 100;
 var train = MplCatalog.TrainNames.Select(n => MplCatalog.Curve(data, size, n)).ToArray();
 var test = MplCatalog.TestNames.Select(n => MplCatalog.Curve(data, size, n)).ToArray();
-double[] published = [2.6514477, 0.60115152, 0.45295811, 437.9464276, 2.13245612, 0.59785199, 0.65523644];
-var pred = LossCurvePredictor.ForMultiPowerLaw(published);
-var sw = Stopwatch.StartNew();
-var m = pred.Evaluate(test);
-Console.WriteLine($"eval {sw.ElapsedMilliseconds} ms");
-foreach (var x in m) Console.WriteLine(x);
-Console.WriteLine(LossCurveMetrics.Average(m));
-sw.Restart();
-var tissue = LossCurveFitter.FitAnnealingLaw(train);
-Console.WriteLine($"tissue {sw.ElapsedMilliseconds} ms");
-Console.WriteLine(tissue.Result);
-Console.WriteLine(LossCurveMetrics.Average(tissue.Evaluate(test)));
-// MPL timing
-var law = new MultiPowerLaw(train.Select(c => c.Schedule));
-var obs = MultiPowerLaw.CreateObservations(train);
-var inputs = new LawInputs([obs.Column("curve").ToArray(), obs.Column("step").ToArray()]);
-var values = new double[obs.Count];
-var jac = new double[obs.Count * 7];
-for (var rep = 0; rep < 3; rep++)
+var sizes = new Dictionary<int, double[]>
 {
-    sw.Restart();
-    law.Evaluate(published, inputs, values, []);
-    var t1 = sw.Elapsed.TotalMilliseconds;
-    sw.Restart();
-    law.Evaluate(published, inputs, values, jac);
-    Console.WriteLine($"train eval {t1:F1} ms, with jac {sw.Elapsed.TotalMilliseconds:F1} ms");
+    [25] = [3.04045406, 0.52468604, 0.50786857, 363.78751622, 2.06560812, 0.58279013, 0.64142257],
+    [100] = [2.6514477, 0.60115152, 0.45295811, 437.9464276, 2.13245612, 0.59785199, 0.65523644],
+    [400] = [2.37474466, 0.65421216, 0.42878731, 523.42464371, 2.02462735, 0.59350493, 0.63472457],
+};
+foreach (var (sz, published) in sizes)
+{
+    train = MplCatalog.TrainNames.Select(n => MplCatalog.Curve(data, sz, n)).ToArray();
+    test = MplCatalog.TestNames.Select(n => MplCatalog.Curve(data, sz, n)).ToArray();
+    var law = new MultiPowerLaw(train.Select(c => c.Schedule));
+    var obs = MultiPowerLaw.CreateObservations(train);
+    var opts = LossCurveFitter.DefaultOptions;
+    var atPub = ScalingLawFitter.Fit(law, obs, opts with { Starts = StartStrategy.FromPoint(published), MaxIterations = 1 });
+    Console.WriteLine($"size {sz}: objective at published (1 iter) {atPub.Objective:G6}");
+    var sw = Stopwatch.StartNew();
+    var fromPub = ScalingLawFitter.Fit(law, obs, opts with { Starts = StartStrategy.FromPoint(published) });
+    Console.WriteLine($"from published: {sw.ElapsedMilliseconds} ms obj {fromPub.Objective:G6} params {string.Join(", ", fromPub.Parameters.Select(v => v.ToString("G5", CultureInfo.InvariantCulture)))} iters {fromPub.Diagnostics.Iterations}");
+    Console.WriteLine("  test " + LossCurveMetrics.Average(LossCurvePredictor.ForMultiPowerLaw(fromPub.Parameters).Evaluate(test)));
+    Console.WriteLine("  pub  " + LossCurveMetrics.Average(LossCurvePredictor.ForMultiPowerLaw(published).Evaluate(test)));
 }
-sw.Restart();
-var mpl = LossCurveFitter.FitMultiPowerLaw(train);
-Console.WriteLine($"mpl fit {sw.ElapsedMilliseconds} ms");
-Console.WriteLine(mpl.Result);
-Console.WriteLine(LossCurveMetrics.Average(mpl.Evaluate(test)));
 return 0;
 
 static string FindRepoRoot()

@@ -49,18 +49,18 @@ public static class FitPlots
         options ??= FitPlotOptions.Default;
         options.Validate();
         var layout = FitLayout.Create(fit, options);
-        var plot = PlotStyle.NewPlot();
+        var plot = Look.NewPlot();
         plot.Title(options.Title ?? DefaultTitle(fit));
         plot.XLabel(options.XLabel ?? layout.XLabel);
         plot.YLabel(options.YLabel ?? layout.YLabel);
         if (layout.LogX)
         {
-            PlotStyle.UseLogTicks(plot.Axes.Bottom);
+            Look.UseLogTicks(plot.Axes.Bottom);
         }
 
         if (layout.LogY)
         {
-            PlotStyle.UseLogTicks(plot.Axes.Left);
+            Look.UseLogTicks(plot.Axes.Left);
         }
 
         if (fit.Law.Inputs.Count == 1)
@@ -72,7 +72,7 @@ public static class FitPlots
             DrawGrouped(plot, fit, layout, options);
         }
 
-        PlotStyle.ShowLegendOutside(plot);
+        Look.ShowLegendOutside(plot);
         return plot;
     }
 
@@ -106,28 +106,28 @@ public static class FitPlots
         options ??= FitPlotOptions.Default;
         options.Validate();
         var layout = FitLayout.Create(fit, options);
-        var plot = PlotStyle.NewPlot();
+        var plot = Look.NewPlot();
         var space = fit.Options.ResidualSpace;
-        plot.Title(options.Title ?? PlotStyle.Invariant(
+        plot.Title(options.Title ?? Look.Invariant(
             $"Residuals of the {fit.Law.Name} fit ({fit.Options.Loss} on {space.ToString().ToLowerInvariant()} residuals, n = {fit.Data.Count})"));
         plot.XLabel(options.XLabel ?? layout.XLabel);
         plot.YLabel(options.YLabel ?? (space == ResidualSpace.Log
-            ? PlotStyle.Invariant($"residual: ln(observed) − ln(fitted) {fit.Data.TargetName}")
-            : PlotStyle.Invariant($"residual: observed − fitted {fit.Data.TargetName}")));
+            ? Look.Invariant($"residual: ln(observed) − ln(fitted) {fit.Data.TargetName}")
+            : Look.Invariant($"residual: observed − fitted {fit.Data.TargetName}")));
         if (layout.LogX)
         {
-            PlotStyle.UseLogTicks(plot.Axes.Bottom);
+            Look.UseLogTicks(plot.Axes.Bottom);
         }
 
         var residuals = fit.Residuals;
-        var zero = plot.Add.HorizontalLine(0.0, 1.5f, PlotStyle.NeutralColor);
+        var zero = plot.Add.HorizontalLine(0.0, 1.5f, Look.NeutralColor);
         zero.ExcludeFromLegend = true;
         if (fit.Options.Loss.Kind == LossKind.Huber)
         {
             var delta = fit.Options.Loss.Delta;
-            var upper = plot.Add.HorizontalLine(delta, 1.2f, PlotStyle.ExtrapolationColor, LinePattern.Dashed);
-            upper.LegendText = PlotStyle.Invariant($"Huber threshold ±δ = ±{delta:G3}");
-            plot.Add.HorizontalLine(-delta, 1.2f, PlotStyle.ExtrapolationColor, LinePattern.Dashed).ExcludeFromLegend = true;
+            var upper = plot.Add.HorizontalLine(delta, 1.2f, Look.ExtrapolationColor, LinePattern.Dashed);
+            upper.LegendText = Look.Invariant($"Huber threshold ±δ = ±{delta:G3}");
+            plot.Add.HorizontalLine(-delta, 1.2f, Look.ExtrapolationColor, LinePattern.Dashed).ExcludeFromLegend = true;
         }
 
         foreach (var (group, color) in layout.GroupsWithColors())
@@ -139,7 +139,7 @@ public static class FitPlots
             points.LegendText = group.Label;
         }
 
-        PlotStyle.ShowLegendOutside(plot);
+        Look.ShowLegendOutside(plot);
         return plot;
     }
 
@@ -174,7 +174,7 @@ public static class FitPlots
         options.Validate();
         if (bootstrap.SuccessfulResamples < 2)
         {
-            throw new ArgumentException(PlotStyle.Invariant(
+            throw new ArgumentException(Look.Invariant(
                 $"The bootstrap has {bootstrap.SuccessfulResamples} successful resamples; at least 2 are needed for a histogram."), nameof(bootstrap));
         }
 
@@ -193,30 +193,29 @@ public static class FitPlots
             var interval = bootstrap.Interval(name, level, BootstrapIntervalMethod.Percentile);
             var log = fit.Law.Parameters[k].Scale == ParameterScale.Log && draws.All(v => v > 0.0) && estimate > 0.0;
             Func<double, double> t = log ? Math.Log10 : v => v;
-            var plot = PlotStyle.NewPlot();
+            var plot = Look.NewPlot();
             var values = draws.Select(t).ToArray();
             var histogram = ScottPlot.Statistics.Histogram.WithBinCount(Math.Clamp(draws.Length / 25, 10, 50), values);
-            var bars = plot.Add.Histogram(histogram, PlotStyle.FitColor.WithAlpha(0.55));
-            bars.LegendText = PlotStyle.Invariant($"{draws.Length} resamples");
-            var line = plot.Add.VerticalLine(t(estimate), 2f, PlotStyle.DataColor);
+            plot.Add.Histogram(histogram, Look.FitColor.WithAlpha(0.55));
+            var line = plot.Add.VerticalLine(t(estimate), 2f, Look.DataColor);
             line.LegendText = "estimate";
             if (interval.IsFinite && (!log || interval.Lower > 0.0))
             {
-                var lower = plot.Add.VerticalLine(t(interval.Lower), 1.5f, PlotStyle.ExtrapolationColor, LinePattern.Dashed);
-                lower.LegendText = PlotStyle.Invariant($"{level * 100:G3}% percentile interval");
-                plot.Add.VerticalLine(t(interval.Upper), 1.5f, PlotStyle.ExtrapolationColor, LinePattern.Dashed).ExcludeFromLegend = true;
+                var lower = plot.Add.VerticalLine(t(interval.Lower), 1.5f, Look.ExtrapolationColor, LinePattern.Dashed);
+                lower.LegendText = Look.Invariant($"{level * 100:G3}% percentile interval");
+                plot.Add.VerticalLine(t(interval.Upper), 1.5f, Look.ExtrapolationColor, LinePattern.Dashed).ExcludeFromLegend = true;
             }
 
             if (log)
             {
-                PlotStyle.UseLogTicks(plot.Axes.Bottom);
+                Look.UseLogTicks(plot.Axes.Bottom);
             }
 
-            var symbol = PlotStyle.Symbol(name);
-            plot.Title(PlotStyle.Invariant(
-                $"{symbol} = {PlotStyle.Number(estimate)}  [{PlotStyle.Number(interval.Lower)}, {PlotStyle.Number(interval.Upper)}]"), PlotStyle.LabelSize);
-            plot.XLabel(PlotStyle.Invariant($"{symbol}: {fit.Law.Parameters[k].Description}{(log ? " (log scale)" : string.Empty)}"), PlotStyle.TickSize);
-            plot.YLabel("resamples", PlotStyle.TickSize);
+            var symbol = Look.Symbol(name);
+            plot.Title(Look.Invariant(
+                $"{symbol} = {Look.Number(estimate)}  [{Look.Number(interval.Lower)}, {Look.Number(interval.Upper)}]"), Look.LabelSize);
+            plot.XLabel(Look.Invariant($"{symbol}: {fit.Law.Parameters[k].Description}{(log ? " (log scale)" : string.Empty)}"), Look.TickSize);
+            plot.YLabel(Look.Invariant($"resamples (of {draws.Length})"), Look.TickSize);
             plot.Axes.Margins(bottom: 0);
             if (i == 0)
             {
@@ -259,9 +258,9 @@ public static class FitPlots
 
     private static string DefaultTitle(FitResult fit)
     {
-        var parameters = string.Join(", ", fit.ParameterNames.Select((name, k) => PlotStyle.Invariant(
-            $"{PlotStyle.Symbol(name)} = {PlotStyle.Number(fit.Parameters[k])}")));
-        return PlotStyle.Invariant($"{fit.Law.Formula}\n{parameters}");
+        var parameters = string.Join(", ", fit.ParameterNames.Select((name, k) => Look.Invariant(
+            $"{Look.Symbol(name)} = {Look.Number(fit.Parameters[k])}")));
+        return Look.Invariant($"{fit.Law.Formula}\n{parameters}");
     }
 
     private static void DrawSingleInput(Plot plot, FitResult fit, FitLayout layout, FitPlotOptions options)
@@ -274,7 +273,7 @@ public static class FitPlots
         {
             if (layout.LogX && !(target > 0.0))
             {
-                throw new ArgumentException(PlotStyle.Invariant(
+                throw new ArgumentException(Look.Invariant(
                     $"FitPlotOptions.ExtrapolateTo = {target} is not positive, but the x input '{layout.XName}' is drawn on a log axis."), nameof(options));
             }
 
@@ -288,13 +287,13 @@ public static class FitPlots
         var inside = grid.Select(x => x >= dataMin * (1 - 1e-12) && x <= dataMax * (1 + 1e-12)).ToArray();
         var level = predictions.Length > 0 ? predictions[0].ConfidenceLevel : fit.Options.ConfidenceLevel;
 
-        DrawCurve(plot, layout, grid, predictions, inside, PlotStyle.FitColor, LinePattern.Solid,
-            PlotStyle.Invariant($"fitted {fit.Law.Name}"), options.ShowConfidenceBand ? BandLabel(level, options) : null);
+        DrawCurve(plot, layout, grid, predictions, inside, Look.FitColor, LinePattern.Solid,
+            Look.Invariant($"fitted {fit.Law.Name}"), options.ShowConfidenceBand ? BandLabel(level, options) : null);
         if (low < dataMin)
         {
             var before = grid.Select(x => x <= dataMin).ToArray();
             DrawExtrapolatedRegion(plot, layout, low, dataMin, "extrapolated region");
-            DrawCurve(plot, layout, grid, predictions, before, PlotStyle.ExtrapolationColor, LinePattern.Dashed,
+            DrawCurve(plot, layout, grid, predictions, before, Look.ExtrapolationColor, LinePattern.Dashed,
                 "extrapolation", options.ShowConfidenceBand ? "extrapolation band" : null);
         }
 
@@ -302,14 +301,14 @@ public static class FitPlots
         {
             var after = grid.Select(x => x >= dataMax).ToArray();
             DrawExtrapolatedRegion(plot, layout, dataMax, high, low < dataMin ? null : "extrapolated region");
-            DrawCurve(plot, layout, grid, predictions, after, PlotStyle.ExtrapolationColor, LinePattern.Dashed,
+            DrawCurve(plot, layout, grid, predictions, after, Look.ExtrapolationColor, LinePattern.Dashed,
                 low < dataMin ? null : "extrapolation", options.ShowConfidenceBand && !(low < dataMin) ? "extrapolation band" : null);
         }
 
         if (options.ExtrapolateTo is { } at && (at < dataMin || at > dataMax))
         {
             var p = Predict(fit, [[at]], options)[0];
-            MarkPoint(plot, layout, at, p, PlotStyle.Invariant($"{layout.XName} = {PlotStyle.Number(at, 3)}: "));
+            MarkPoint(plot, layout, at, p, Look.Invariant($"{layout.XName} = {Look.Number(at, 3)}: "));
         }
     }
 
@@ -370,8 +369,8 @@ public static class FitPlots
             var predictions = Predict(fit, grid.Select(x => model.Map(x, g)).ToArray(), options);
             var all = grid.Select(_ => true).ToArray();
             var groupName = layout.GroupName ?? "group";
-            DrawCurve(plot, layout, grid, predictions, all, PlotStyle.ExtrapolationColor, LinePattern.Dashed,
-                PlotStyle.Invariant($"extrapolated: {groupName} = {PlotStyle.Number(g, 3)}"),
+            DrawCurve(plot, layout, grid, predictions, all, Look.ExtrapolationColor, LinePattern.Dashed,
+                Look.Invariant($"extrapolated: {groupName} = {Look.Number(g, 3)}"),
                 options.ShowConfidenceBand && !extrapolatedLabelShown ? BandLabel(predictions.Length > 0 ? predictions[0].ConfidenceLevel : fit.Options.ConfidenceLevel, options) : null);
             if (hi > dataMax && !extrapolatedLabelShown)
             {
@@ -382,7 +381,7 @@ public static class FitPlots
             {
                 var xOpt = search[best];
                 var p = Predict(fit, [model.Map(xOpt, g)], options)[0];
-                MarkPoint(plot, layout, xOpt, p, PlotStyle.Invariant($"minimum at {layout.XName} ≈ {PlotStyle.Number(xOpt, 3)}: "));
+                MarkPoint(plot, layout, xOpt, p, Look.Invariant($"minimum at {layout.XName} ≈ {Look.Number(xOpt, 3)}: "));
             }
 
             extrapolatedLabelShown = true;
@@ -390,7 +389,7 @@ public static class FitPlots
 
         if (model.MaxResidualStandardDeviation > 0.05 && options.CurveInputs is null)
         {
-            var note = plot.Add.Annotation(PlotStyle.Invariant(
+            var note = plot.Add.Annotation(Look.Invariant(
                 $"curves use a log-linear model of the other inputs (residual sd {model.MaxResidualStandardDeviation:G2} decades)"), Alignment.LowerLeft);
             note.LabelFontSize = 11;
         }
@@ -405,7 +404,7 @@ public static class FitPlots
                 group.Rows.Select(r => layout.Y(layout.Target[r])).ToArray(),
                 color);
             points.MarkerSize = 7;
-            points.LegendText = layout.Groups.Length == 1 ? PlotStyle.Invariant($"data (n = {fit.Data.Count})") : group.Label;
+            points.LegendText = layout.Groups.Length == 1 ? Look.Invariant($"data (n = {fit.Data.Count})") : group.Label;
         }
     }
 
@@ -448,7 +447,7 @@ public static class FitPlots
 
     private static void DrawExtrapolatedRegion(Plot plot, FitLayout layout, double from, double to, string? label)
     {
-        var span = plot.Add.VerticalSpan(layout.X(from), layout.X(to), PlotStyle.ExtrapolatedRegionColor);
+        var span = plot.Add.VerticalSpan(layout.X(from), layout.X(to), Look.ExtrapolatedRegionColor);
         span.LineWidth = 0;
         span.EnableAutoscale = false;
         span.LegendText = label ?? string.Empty;
@@ -457,14 +456,14 @@ public static class FitPlots
 
     private static void MarkPoint(Plot plot, FitLayout layout, double x, Prediction p, string prefix)
     {
-        var marker = plot.Add.Marker(layout.X(x), layout.Y(p.Value), MarkerShape.FilledDiamond, 12f, PlotStyle.ExtrapolationColor);
+        var marker = plot.Add.Marker(layout.X(x), layout.Y(p.Value), MarkerShape.FilledDiamond, 12f, Look.ExtrapolationColor);
         var interval = double.IsFinite(p.ConfidenceLower) && double.IsFinite(p.ConfidenceUpper)
-            ? PlotStyle.Invariant($" [{PlotStyle.Number(p.ConfidenceLower)}, {PlotStyle.Number(p.ConfidenceUpper)}]")
+            ? Look.Invariant($" [{Look.Number(p.ConfidenceLower)}, {Look.Number(p.ConfidenceUpper)}]")
             : string.Empty;
-        marker.LegendText = PlotStyle.Invariant($"{prefix}{layout.TargetName} = {PlotStyle.Number(p.Value)}{interval}");
+        marker.LegendText = Look.Invariant($"{prefix}{layout.TargetName} = {Look.Number(p.Value)}{interval}");
     }
 
-    private static string BandLabel(double level, FitPlotOptions options) => PlotStyle.Invariant(
+    private static string BandLabel(double level, FitPlotOptions options) => Look.Invariant(
         $"{level * 100:G3}% confidence band ({(options.Bootstrap is null ? "delta method" : "bootstrap")})");
 
     private static Prediction[] Predict(FitResult fit, double[][] points, FitPlotOptions options)
@@ -537,13 +536,13 @@ public static class FitPlots
 
         public required bool LogY { get; init; }
 
-        public double X(double value) => LogX ? PlotStyle.Log10(value) : value;
+        public double X(double value) => LogX ? Look.Log10(value) : value;
 
-        public double Y(double value) => LogY ? PlotStyle.Log10(value) : value;
+        public double Y(double value) => LogY ? Look.Log10(value) : value;
 
         public IEnumerable<(PlotGroup Group, Color Color)> GroupsWithColors()
         {
-            var colors = Groups.Length == 1 ? [PlotStyle.DataColor] : PlotStyle.Sequential(Groups.Length);
+            var colors = Groups.Length == 1 ? [Look.DataColor] : Look.Sequential(Groups.Length);
             return Groups.Select((g, i) => (g, colors[i]));
         }
 
@@ -584,7 +583,7 @@ public static class FitPlots
 
             var groupValues = groupName is null ? null : data.Column(groupName);
             var groups = groupValues is null
-                ? [new PlotGroup(Enumerable.Range(0, data.Count).ToArray(), double.NaN, PlotStyle.Invariant($"data (n = {data.Count})"))]
+                ? [new PlotGroup(Enumerable.Range(0, data.Count).ToArray(), double.NaN, Look.Invariant($"data (n = {data.Count})"))]
                 : Grouping.Create(groupName!, groupValues, options.MaxGroups);
             var logX = xValues.All(v => v > 0.0);
             var logY = data.Target.All(v => v > 0.0);
@@ -592,8 +591,8 @@ public static class FitPlots
             {
                 XIndex = xIndex,
                 XName = input.Name,
-                XLabel = PlotStyle.Invariant($"{input.Name}: {input.Description}{(logX ? " (log scale)" : string.Empty)}"),
-                YLabel = PlotStyle.Invariant($"{data.TargetName}{(logY ? " (log scale)" : string.Empty)}"),
+                XLabel = Look.Invariant($"{input.Name}: {input.Description}{(logX ? " (log scale)" : string.Empty)}"),
+                YLabel = Look.Invariant($"{data.TargetName}{(logY ? " (log scale)" : string.Empty)}"),
                 TargetName = data.TargetName,
                 XValues = xValues,
                 Target = data.Target,

@@ -92,7 +92,7 @@ internal sealed class CurveInputModel
             var values = _custom(x, groupValue);
             if (values is null || values.Length != _inputCount)
             {
-                throw new ArgumentException(PlotStyle.Invariant(
+                throw new ArgumentException(Look.Invariant(
                     $"FitPlotOptions.CurveInputs must return {_inputCount} values (one per law input), not {values?.Length ?? 0}."), "options");
             }
 

@@ -55,7 +55,7 @@ internal static class Grouping
             ? Math.Exp(rows.Average(r => Math.Log(values[r])))
             : rows.Average(r => values[r]);
         var label = string.Create(CultureInfo.InvariantCulture,
-            $"{columnName} {(exact ? "=" : "≈")} {PlotStyle.Number(value, 2)} ({rows.Length} point{(rows.Length == 1 ? string.Empty : "s")})");
+            $"{columnName} {(exact ? "=" : "≈")} {Look.Number(value, 2)} ({rows.Length} point{(rows.Length == 1 ? string.Empty : "s")})");
         return new PlotGroup(rows, value, label);
     }
 }

@@ -267,6 +267,31 @@ public sealed class Observations
         return SelectRowsCore(rows.ToArray(), $"{Provenance}; kept {rows.Count} of {Count} rows where {description ?? "a predicate holds"}");
     }
 
+    /// <summary>Returns the rows whose value in <paramref name="columnName"/> lies strictly between the bounds
+    /// (for example Porian et al.'s <c>1e16 &lt; C &lt; 5e17</c>), or within them when <paramref name="inclusive"/> is set.</summary>
+    /// <param name="columnName">The column to filter on.</param>
+    /// <param name="lower">The lower bound; <see cref="double.NegativeInfinity"/> for none.</param>
+    /// <param name="upper">The upper bound; <see cref="double.PositiveInfinity"/> for none.</param>
+    /// <param name="inclusive">Whether rows equal to a bound are kept.</param>
+    /// <returns>The new set.</returns>
+    /// <exception cref="ArgumentException">There is no such column, or a bound is NaN, or <paramref name="lower"/> exceeds <paramref name="upper"/>.</exception>
+    public Observations WhereInRange(string columnName, double lower, double upper, bool inclusive = false)
+    {
+        var column = _columns[IndexOfColumn(columnName)];
+        if (double.IsNaN(lower) || double.IsNaN(upper) || lower > upper)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"The range ({lower}, {upper}) for column '{columnName}' is empty or NaN."), nameof(lower));
+        }
+
+        var rows = Enumerable.Range(0, Count)
+            .Where(i => inclusive ? column[i] >= lower && column[i] <= upper : column[i] > lower && column[i] < upper)
+            .ToArray();
+        var (open, close) = inclusive ? ("[", "]") : ("(", ")");
+        return SelectRowsCore(rows, string.Create(CultureInfo.InvariantCulture,
+            $"{Provenance}; kept {rows.Length} of {Count} rows with {columnName} in {open}{lower:G6}, {upper:G6}{close}"));
+    }
+
     /// <summary>
     /// Drops the rows whose target is at least the <paramref name="count"/>-th largest target (so ties at the cut are dropped
     /// together). This is Epoch AI's filter for the Chinchilla data: keep rows with <c>loss &lt; sorted(loss)[−count]</c>.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace ScalingLaws.Internal;
 
@@ -208,8 +209,7 @@ internal static class FitResultBuilder
             return m;
         }
 
-        var jtj = Matrix<double>.Build.DenseOfArray(Cross(_ => 1.0));
-        var condition = ScaledCondition(jtj);
+        var (jtjInverse, condition) = Decompose(Matrix<double>.Build.DenseOfArray(Cross(_ => 1.0)));
         if (dof < 1)
         {
             return (null, string.Create(CultureInfo.InvariantCulture,
@@ -231,25 +231,24 @@ internal static class FitResultBuilder
         switch (method)
         {
             case CovarianceMethod.AbsoluteSigma:
-                return (Inverse(jtj), null, condition);
+                return (jtjInverse, null, condition);
             case CovarianceMethod.Classic:
-                return (Inverse(jtj) * (rss / dof), null, condition);
+                return (jtjInverse * (rss / dof), null, condition);
             default:
             {
                 // Huber's sandwich: H⁻¹ B H⁻¹ · n/(n − q), H = Σ ψ'(r) JᵢJᵢᵀ, B = Σ ψ(r)² JᵢJᵢᵀ.
                 var delta = problem.Loss.Delta;
                 bool Inside(int i) => !problem.IsHuber || Math.Abs(residuals[i]) <= delta;
                 var inliers = Enumerable.Range(0, n).Count(Inside);
-                var h = Matrix<double>.Build.DenseOfArray(Cross(i => Inside(i) ? 1.0 : 0.0));
+                var (hInverse, hCondition) = Decompose(Matrix<double>.Build.DenseOfArray(Cross(i => Inside(i) ? 1.0 : 0.0)));
                 var b = Matrix<double>.Build.DenseOfArray(Cross(i =>
                 {
                     var psi = Inside(i) ? residuals[i] : delta * Math.Sign(residuals[i]);
                     return psi * psi;
                 }));
-                var bread = inliers >= q && ScaledCondition(h) < SingularCondition
-                    ? h
-                    : Matrix<double>.Build.DenseOfArray(Cross(i => problem.IrlsWeight(residuals[i])));
-                var inverse = Inverse(bread);
+                var inverse = inliers >= q && hCondition < SingularCondition
+                    ? hInverse
+                    : Decompose(Matrix<double>.Build.DenseOfArray(Cross(i => problem.IrlsWeight(residuals[i])))).Inverse;
                 var cov = inverse * b * inverse * ((double)n / dof);
                 return (cov, null, condition);
             }
@@ -261,28 +260,37 @@ internal static class FitResultBuilder
     private static double StudentTQuantile(int dof, double probability)
         => QuantileCache.GetOrAdd((dof, probability), key => StudentT.InvCDF(0.0, 1.0, key.Item1, key.Item2));
 
-    private static Matrix<double> Inverse(Matrix<double> m)
-    {
-        // Symmetric positive (semi)definite: invert through the SVD for stability.
-        var svd = m.Svd(computeVectors: true);
-        var s = svd.S;
-        var max = s.Maximum();
-        var inv = Vector<double>.Build.Dense(s.Count, i => s[i] > max * 1e-15 ? 1.0 / s[i] : 0.0);
-        return svd.VT.Transpose() * Matrix<double>.Build.DenseOfDiagonalVector(inv) * svd.U.Transpose();
-    }
-
-    private static double ScaledCondition(Matrix<double> m)
+    /// <summary>Inverts a symmetric positive semi-definite matrix through the eigendecomposition of its Jacobi-scaled form
+    /// (<c>D·M·D</c> with <c>D = diag(M)^(−½)</c>), and returns the scale-free condition number from the same decomposition.</summary>
+    private static (Matrix<double> Inverse, double Condition) Decompose(Matrix<double> m)
     {
         var q = m.RowCount;
-        var d = Vector<double>.Build.Dense(q, i => m[i, i] > 0.0 ? 1.0 / Math.Sqrt(m[i, i]) : 0.0);
-        if (d.Any(v => v == 0.0))
+        var d = new double[q];
+        for (var i = 0; i < q; i++)
         {
-            return double.PositiveInfinity;
+            d[i] = m[i, i] > 0.0 ? 1.0 / Math.Sqrt(m[i, i]) : 0.0;
         }
 
         var scaled = Matrix<double>.Build.Dense(q, q, (i, k) => m[i, k] * d[i] * d[k]);
-        var s = scaled.Svd(computeVectors: false).S;
-        var min = s.Minimum();
-        return min > 0.0 ? s.Maximum() / min : double.PositiveInfinity;
+        var evd = scaled.Evd(Symmetricity.Symmetric);
+        var values = evd.EigenValues.Select(v => v.Real).ToArray();
+        var max = values.Max();
+        var min = values.Min();
+        var condition = d.Any(v => v == 0.0) || !(min > 0.0) ? double.PositiveInfinity : max / min;
+        var vectors = evd.EigenVectors;
+        var inverse = Matrix<double>.Build.Dense(q, q, (i, k) =>
+        {
+            var sum = 0.0;
+            for (var e = 0; e < q; e++)
+            {
+                if (values[e] > max * 1e-15)
+                {
+                    sum += vectors[i, e] * vectors[k, e] / values[e];
+                }
+            }
+
+            return sum * d[i] * d[k];
+        });
+        return (inverse, condition);
     }
 }

@@ -4,7 +4,7 @@ using ScottPlot;
 namespace ScalingLaws.Plotting.Internal;
 
 /// <summary>Shared look of every figure: fonts, colours, log axes and number formatting.</summary>
-internal static class PlotStyle
+internal static class Look
 {
     public const float TitleSize = 18f;
     public const float LabelSize = 16f;
