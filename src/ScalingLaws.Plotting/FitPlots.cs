@@ -183,7 +183,7 @@ public static class FitPlots
         var free = Enumerable.Range(0, fit.ParameterNames.Count).Where(k => !fit.IsFixed[k]).ToArray();
         var columns = free.Length <= 3 ? free.Length : (free.Length == 4 ? 2 : 3);
         var rows = (free.Length + columns - 1) / columns;
-        var figure = new Multiplot();
+        var plots = new List<Plot>();
         for (var i = 0; i < free.Length; i++)
         {
             var k = free[i];
@@ -197,6 +197,8 @@ public static class FitPlots
             var values = draws.Select(t).ToArray();
             var histogram = ScottPlot.Statistics.Histogram.WithBinCount(Math.Clamp(draws.Length / 25, 10, 50), values);
             plot.Add.Histogram(histogram, Look.FitColor.WithAlpha(0.55));
+            var edges = histogram.Edges;
+            var pad = 0.04 * (edges[^1] - edges[0]);
             var line = plot.Add.VerticalLine(t(estimate), 2f, Look.DataColor);
             line.LegendText = "estimate";
             if (interval.IsFinite && (!log || interval.Lower > 0.0))
@@ -216,14 +218,38 @@ public static class FitPlots
                 $"{symbol} = {Look.Number(estimate)}  [{Look.Number(interval.Lower)}, {Look.Number(interval.Upper)}]"), Look.LabelSize);
             plot.XLabel(Look.Invariant($"{symbol}: {fit.Law.Parameters[k].Description}{(log ? " (log scale)" : string.Empty)}"), Look.TickSize);
             plot.YLabel(Look.Invariant($"resamples (of {draws.Length})"), Look.TickSize);
-            plot.Axes.Margins(bottom: 0);
-            if (i == 0)
+            var lowX = Math.Min(edges[0], t(estimate)) - pad;
+            var highX = Math.Max(edges[^1], t(estimate)) + pad;
+            if (interval.IsFinite && (!log || interval.Lower > 0.0))
             {
-                plot.ShowLegend(Alignment.UpperRight);
-                plot.Legend.FontSize = 11;
+                lowX = Math.Min(lowX, t(interval.Lower) - pad);
+                highX = Math.Max(highX, t(interval.Upper) + pad);
             }
 
+            plot.Axes.SetLimitsX(lowX, highX);
+            plot.Axes.SetLimitsY(0.0, histogram.Counts.Max() * 1.25);
+            plots.Add(plot);
+        }
+
+        // Multiplot copies the first subplot's style onto the others, so legends are set after all are added.
+        var figure = new Multiplot(plots[0]);
+        foreach (var plot in plots.Skip(1))
+        {
             figure.AddPlot(plot);
+        }
+
+        for (var i = 0; i < plots.Count; i++)
+        {
+            if (i == 0)
+            {
+                plots[i].ShowLegend(Alignment.UpperRight);
+                plots[i].Legend.FontSize = 11;
+                plots[i].Legend.FontName = Look.FontName;
+            }
+            else
+            {
+                plots[i].HideLegend();
+            }
         }
 
         figure.Layout = new ScottPlot.MultiplotLayouts.Grid(rows, columns);
@@ -260,7 +286,7 @@ public static class FitPlots
     {
         var parameters = string.Join(", ", fit.ParameterNames.Select((name, k) => Look.Invariant(
             $"{Look.Symbol(name)} = {Look.Number(fit.Parameters[k])}")));
-        return Look.Invariant($"{fit.Law.Formula}\n{parameters}");
+        return Look.Invariant($"{Look.Pretty(fit.Law.Formula)}\n{parameters}");
     }
 
     private static void DrawSingleInput(Plot plot, FitResult fit, FitLayout layout, FitPlotOptions options)
@@ -447,7 +473,7 @@ public static class FitPlots
 
     private static void DrawExtrapolatedRegion(Plot plot, FitLayout layout, double from, double to, string? label)
     {
-        var span = plot.Add.VerticalSpan(layout.X(from), layout.X(to), Look.ExtrapolatedRegionColor);
+        var span = plot.Add.HorizontalSpan(layout.X(from), layout.X(to), Look.ExtrapolatedRegionColor);
         span.LineWidth = 0;
         span.EnableAutoscale = false;
         span.LegendText = label ?? string.Empty;

@@ -32,6 +32,10 @@ public static class PlotExport
     {
         ArgumentNullException.ThrowIfNull(plot);
         var (fullPath, format) = Check(path, width, height);
+
+        // ScottPlot lays out the axes with the tick labels of the previous render, so render once first: custom tick
+        // generators (log axes) then get room for their labels.
+        plot.RenderInMemory(width, height);
         if (format == ImageFormat.Svg)
         {
             plot.SaveSvg(fullPath, width, height);
@@ -57,6 +61,7 @@ public static class PlotExport
     {
         ArgumentNullException.ThrowIfNull(multiplot);
         var (fullPath, format) = Check(path, width, height);
+        multiplot.Render(width, height).Dispose();
         if (format == ImageFormat.Svg)
         {
             using (var file = new SKFileWStream(fullPath))

@@ -14,7 +14,7 @@ namespace ScalingLaws.Plotting.Internal;
 /// </remarks>
 internal sealed class LogTickGenerator : ITickGenerator
 {
-    private const float PixelsPerMajorTick = 70f;
+    private const float PixelsPerMajorTick = 55f;
 
     public Tick[] Ticks { get; set; } = [];
 

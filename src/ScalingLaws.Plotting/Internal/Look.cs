@@ -17,15 +17,33 @@ internal static class Look
 
     public static Color ExtrapolationColor { get; } = Color.FromHex("#d62728");
 
-    public static Color ExtrapolatedRegionColor { get; } = Color.FromHex("#d62728").WithAlpha(0.06);
+    public static Color ExtrapolatedRegionColor { get; } = Color.FromHex("#808080").WithAlpha(0.13);
 
     public static Color NeutralColor { get; } = Color.FromHex("#555555");
+
+    /// <summary>Gets the sans-serif font used for all text: the first installed of a few common ones, else ScottPlot's default.</summary>
+    public static string FontName => SansFont.Value;
+
+    private static readonly Lazy<string> SansFont = new(() =>
+    {
+        string[] candidates = ["Segoe UI", "Helvetica Neue", "Helvetica", "Arial", "DejaVu Sans", "Liberation Sans", "Noto Sans", "Lato"];
+        foreach (var name in candidates)
+        {
+            var face = Fonts.GetTypeface(name, false, false);
+            if (face is not null && string.Equals(face.FamilyName, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return name;
+            }
+        }
+
+        return Fonts.Default;
+    });
 
     /// <summary>Creates a plot with the library's fonts and sizes.</summary>
     public static Plot NewPlot()
     {
         var plot = new Plot();
-        plot.Font.Set(Fonts.Sans);
+        plot.Font.Set(FontName);
         plot.Axes.Bottom.Label.FontSize = LabelSize;
         plot.Axes.Left.Label.FontSize = LabelSize;
         plot.Axes.Right.Label.FontSize = LabelSize;
@@ -34,6 +52,8 @@ internal static class Look
         plot.Axes.Right.TickLabelStyle.FontSize = TickSize;
         plot.Axes.Title.Label.FontSize = TitleSize;
         plot.Legend.FontSize = LegendSize;
+        ((ScottPlot.AxisPanels.AxisBase)plot.Axes.Left).PaddingBetweenTickAndAxisLabels = new PixelPadding(10, 10, 0, 0);
+        ((ScottPlot.AxisPanels.AxisBase)plot.Axes.Right).PaddingBetweenTickAndAxisLabels = new PixelPadding(10, 10, 0, 0);
         plot.Grid.MajorLineColor = Colors.Black.WithAlpha(0.12);
         plot.Grid.MinorLineColor = Colors.Black.WithAlpha(0.04);
         return plot;
@@ -50,6 +70,7 @@ internal static class Look
     {
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = LegendSize;
+        plot.Legend.FontName = FontName;
     }
 
     /// <summary>Formats a number compactly in the invariant culture (4 significant digits, m×10ᵏ when large or small).</summary>
@@ -68,6 +89,9 @@ internal static class Look
         "lambda" => "λ",
         _ => name,
     };
+
+    /// <summary>Writes Greek letters for spelled-out parameter names in a formula (<c>N^alpha</c> → <c>N^α</c>).</summary>
+    public static string Pretty(string formula) => System.Text.RegularExpressions.Regex.Replace(formula, @"\b(alpha|beta|gamma|delta|lambda)\b", m => Symbol(m.Value));
 
     /// <summary>Gets n colours along a perceptually ordered colormap (for ordered groups such as compute budgets).</summary>
     public static Color[] Sequential(int count)

@@ -116,10 +116,18 @@ public static class IsoFlopAnalysis
             var rows = order[start..end];
             var n = rows.Select(i => allN[i]).ToArray();
             var l = rows.Select(i => allL[i]).ToArray();
+            if (double.IsFinite(options.FitWindowDecades))
+            {
+                var best = n[Array.IndexOf(l, l.Min())];
+                var inside = Enumerable.Range(0, n.Length).Where(i => Math.Abs(Math.Log10(n[i] / best)) <= options.FitWindowDecades).ToArray();
+                n = inside.Select(i => n[i]).ToArray();
+                l = inside.Select(i => l[i]).ToArray();
+            }
+
             if (DistinctCount(n) < 3)
             {
                 warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                    $"budget {budget:G6} has fewer than 3 distinct parameter counts and was left out"));
+                    $"budget {budget:G6} has fewer than 3 distinct parameter counts{(double.IsFinite(options.FitWindowDecades) ? " in the fit window" : string.Empty)} and was left out"));
             }
             else
             {

@@ -20,6 +20,12 @@ public sealed record IsoFlopOptions
     /// <value>The default value is <see langword="true"/>.</value>
     public bool ExcludeUnbracketedMinima { get; init; } = true;
 
+    /// <summary>Gets the half-width, in decades of N, of the window around each budget's lowest observed loss that the parabola
+    /// is fitted to (whole IsoFLOP curves are rarely parabolic far from their minimum); <see cref="double.PositiveInfinity"/>
+    /// fits every run of the budget.</summary>
+    /// <value>The default value is <see cref="double.PositiveInfinity"/> (all runs).</value>
+    public double FitWindowDecades { get; init; } = double.PositiveInfinity;
+
     /// <summary>Gets a value indicating whether the loss frontier <c>L*(C) = E + A·C^(−alpha)</c> is fitted to the minima
     /// (it needs at least 4 budgets).</summary>
     /// <value>The default value is <see langword="true"/>.</value>
@@ -42,6 +48,11 @@ public sealed record IsoFlopOptions
         if (!(double.IsFinite(FlopsPerParameterToken) && FlopsPerParameterToken > 0.0))
         {
             throw new ArgumentOutOfRangeException(name, FlopsPerParameterToken, "IsoFlopOptions.FlopsPerParameterToken must be positive and finite.");
+        }
+
+        if (!(FitWindowDecades > 0.0))
+        {
+            throw new ArgumentOutOfRangeException(name, FitWindowDecades, "IsoFlopOptions.FitWindowDecades must be positive (use +∞ for all runs).");
         }
 
         if (!(ConfidenceLevel > 0.0 && ConfidenceLevel < 1.0))

@@ -236,8 +236,10 @@ internal static class LevenbergMarquardt
                     break;
                 }
 
-                // Rejected: no reduction (or a non-finite trial). At a minimum to within tolerance, stop.
-                if (double.IsFinite(fTrial) && (smallStep || predicted <= ftol * f))
+                // Rejected: no reduction (or a non-finite trial). At a minimum to within tolerance, stop. A step clipped to the
+                // bounds can have a non-positive predicted reduction far from the optimum: that is no convergence, so damp more
+                // (for large μ the projected, scaled gradient step is a descent direction).
+                if (double.IsFinite(fTrial) && (smallStep || (predicted > 0.0 && predicted <= ftol * f)))
                 {
                     return new SolverOutcome(FitStatus.Converged, f, iterations, evaluations, gradientNorm,
                         smallStep ? "the relative step is below ParameterTolerance" : "the predicted reduction is below FunctionTolerance");

@@ -31,6 +31,13 @@ public static class LawRegistry
         Entry("bnsl-1", () => new BrokenNeuralScalingLaw(1)),
         Entry("bnsl-2", () => new BrokenNeuralScalingLaw(2)),
         Entry("bnsl-3", () => new BrokenNeuralScalingLaw(3)),
+        Entry("over-training", () => new OverTrainingLaw()),
+        Entry("data-constrained", () => new DataConstrainedLaw()),
+        Entry("data-constrained-un", () => new DataConstrainedLaw(UniqueParameterSource.Column)),
+        Entry("downstream-error", () => new DownstreamErrorLaw()),
+        Entry("nmt-encoder-decoder", () => new NmtEncoderDecoderLaw()),
+        Entry("parallel-scaling", () => new ParallelScalingLaw()),
+        Entry("repeated-sampling", () => new RepeatedSamplingLaw()),
     ];
 
     private static readonly Dictionary<string, Func<ScalingLaw>> ByName =

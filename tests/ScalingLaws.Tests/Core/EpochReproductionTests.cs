@@ -1,10 +1,12 @@
+using Xunit.Abstractions;
+
 namespace ScalingLaws.Tests.Core;
 
 /// <summary>
 /// Issue 2 acceptance: Epoch AI's reproduction of Chinchilla Approach 3 (Besiroglu et al. 2024), on the digitised data in
 /// ../shared/data/chinchilla-epoch. Published values from the notebook's cell 18 (see SOURCE.md, "Fit 1").
 /// </summary>
-public class EpochReproductionTests
+public class EpochReproductionTests(ITestOutputHelper output)
 {
     // Published: E 1.817236, A 477.8417, alpha 0.347313, B 2143.8638, beta 0.367183, Huber sum 0.001018274034615.
     private const double PublishedE = 1.817236;
@@ -74,9 +76,10 @@ public class EpochReproductionTests
         return raw.DropLargestTargets(5).WithDerivedColumn("D", r => r["C"] / (6.0 * r["N"]), "C/(6*N)");
     }
 
-    private static void AssertEpochOptimum(FitResult fit)
+    private void AssertEpochOptimum(FitResult fit)
     {
         var report = fit.ToString();
+        output.WriteLine(report);
         fit.Converged.Should().BeTrue(report);
         fit.Objective.Should().BeLessThanOrEqualTo(MaximumObjective, report);
         fit["E"].Should().BeApproximately(PublishedE, ExponentRelativeTolerance * PublishedE, report);
