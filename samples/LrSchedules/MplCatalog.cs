@@ -37,4 +37,48 @@ internal static class MplCatalog
     /// <summary>Reads one curve; the lr column is checked against the schedule.</summary>
     public static LossCurve Curve(string dataDirectory, int size, string name)
         => LossCurve.ReadCsv(Path.Combine(dataDirectory, $"csv_{size}", name + ".csv"), Schedule(name));
+
+    /// <summary>Largest relative difference between the library's schedule and a file's lr column.</summary>
+    public static double MaxRelativeRateError(string dataDirectory, int size, string name)
+    {
+        var path = Path.Combine(dataDirectory, $"csv_{size}", name + ".csv");
+        var table = ObservationsCsv.Read(path, new CsvReadOptions { TargetColumn = "lr", InputColumns = new Dictionary<string, string> { ["step"] = "step" } });
+        var schedule = Schedule(name);
+        var worst = 0.0;
+        for (var i = 0; i < table.Count; i++)
+        {
+            var expected = table.Target[i];
+            var actual = schedule[(int)table.Column("step")[i]];
+            worst = Math.Max(worst, Math.Abs(actual - expected) / expected);
+        }
+
+        return worst;
+    }
+
+    /// <summary>Candidate 24,000-step schedules: the logged ones and variants built by the library.</summary>
+    public static IReadOnlyList<LearningRateSchedule> Candidates24k()
+    {
+        const int steps = 24_000;
+        var list = new List<LearningRateSchedule>
+        {
+            Schedule("cosine_24000"),
+            Schedule("constant_24000"),
+            Schedule("wsd_20000_24000"),
+            Schedule("wsdld_20000_24000"),
+            LearningRateSchedule.Cosine(steps, PeakRate, 0.0, DataWarmup).WithName("cosine to 0"),
+            LearningRateSchedule.LinearDecay(steps, PeakRate, FloorRate, DataWarmup).WithName("linear to 3e-5"),
+            LearningRateSchedule.InverseSquareRoot(steps, PeakRate, 2160, DataWarmup).WithName("inverse sqrt"),
+            LearningRateSchedule.MultiStep(steps, [16_000, 20_000], [PeakRate, 1e-4, 3e-5], DataWarmup).WithName("multi-step 16k/20k"),
+        };
+        foreach (var start in new[] { 14_000, 16_000, 18_000, 20_000, 22_000 })
+        {
+            foreach (var shape in new[] { DecayShape.Exponential, DecayShape.Linear, DecayShape.Cosine })
+            {
+                list.Add(LearningRateSchedule.WarmupStableDecay(steps, PeakRate, start, FloorRate, shape, DataWarmup)
+                    .WithName(string.Create(CultureInfo.InvariantCulture, $"wsd {shape.ToString().ToLowerInvariant()} from {start}")));
+            }
+        }
+
+        return list;
+    }
 }

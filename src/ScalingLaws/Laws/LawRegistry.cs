@@ -38,6 +38,15 @@ public static class LawRegistry
         Entry("nmt-encoder-decoder", () => new NmtEncoderDecoderLaw()),
         Entry("parallel-scaling", () => new ParallelScalingLaw()),
         Entry("repeated-sampling", () => new RepeatedSamplingLaw()),
+        Entry("m1", () => new AlabdulmohsinM1Law()),
+        Entry("m2", () => new AlabdulmohsinM2Law()),
+        Entry("m3", () => new AlabdulmohsinM3Law()),
+        Entry("m4", () => new AlabdulmohsinM4Law()),
+        Entry("vocabulary", () => new VocabularyLaw()),
+        Entry("step-law-learning-rate", () => new StepLawLearningRate()),
+        Entry("step-law-batch-size", () => new StepLawBatchSize()),
+        Entry("fp-quantization", () => new FloatingPointQuantizationLaw()),
+        Entry("average-parameter-count", () => new AverageParameterCountLaw()),
     ];
 
     private static readonly Dictionary<string, Func<ScalingLaw>> ByName =

@@ -53,7 +53,7 @@ internal sealed class NistDataset
     public int ParameterCount => CertifiedValues.Length;
 
     /// <summary>Gets the fitted target: the response, or its natural log for <see cref="LogResponse"/>.</summary>
-    public double[] Target => LogResponse ? [.. Response.Select(Math.Log)] : [.. Response];
+    public double[] Target => LogResponse ? [.. Response.Select(v => Math.Log(v))] : [.. Response];
 
     /// <summary>Returns NIST's starting point 1 or 2.</summary>
     /// <param name="start">1 or 2.</param>
