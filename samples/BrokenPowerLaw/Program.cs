@@ -116,13 +116,23 @@ static double Rmsle(FitResult fit, Observations data)
     return Math.Sqrt(sum / data.Count);
 }
 
+// The repository root: the first folder holding ScalingLaws.sln above the executable, this source file (builds with
+// --artifacts-path outside the repository) or the current directory.
 static string FindRepoRoot()
 {
-    var dir = new DirectoryInfo(AppContext.BaseDirectory);
-    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScalingLaws.sln")))
+    string?[] origins = [AppContext.BaseDirectory, Path.GetDirectoryName(SourceFile()), Directory.GetCurrentDirectory()];
+    foreach (var origin in origins)
     {
-        dir = dir.Parent;
+        for (var dir = origin is null ? null : new DirectoryInfo(origin); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ScalingLaws.sln")))
+            {
+                return dir.FullName;
+            }
+        }
     }
 
-    return dir?.FullName ?? Directory.GetCurrentDirectory();
+    return Directory.GetCurrentDirectory();
 }
+
+static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;

@@ -55,11 +55,11 @@ foreach (var size in Published.Sizes)
     var publishedMean = LossCurveMetrics.Average(publishedTest);
     var printed = Published.MplTestMetrics[size];
     Console.WriteLine($"Published MPL parameters on the test curves: {Row(publishedMean)}");
-    var digitsMatch = publishedMean.RSquared.ToString("F4") == printed[0].ToString("F4")
-        && publishedMean.MeanAbsoluteError.ToString("F5") == printed[1].ToString("F5")
-        && publishedMean.RootMeanSquareError.ToString("F5") == printed[2].ToString("F5")
-        && publishedMean.MeanRelativeError.ToString("F5") == printed[3].ToString("F5")
-        && publishedMean.MaxRelativeError.ToString("F5") == printed[4].ToString("F5");
+    var digitsMatch = Fixed(publishedMean.RSquared, 4) == Fixed(printed[0], 4)
+        && Fixed(publishedMean.MeanAbsoluteError, 5) == Fixed(printed[1], 5)
+        && Fixed(publishedMean.RootMeanSquareError, 5) == Fixed(printed[2], 5)
+        && Fixed(publishedMean.MeanRelativeError, 5) == Fixed(printed[3], 5)
+        && Fixed(publishedMean.MaxRelativeError, 5) == Fixed(printed[4], 5);
     Check(digitsMatch, $"published test metrics R² {printed[0]:F4}, MAE {printed[1]:F5}, RMSE {printed[2]:F5}, PredE {printed[3]:F5}, WorstE {printed[4]:F5} reproduced to the printed digits");
 
     // 3. Tissue et al.'s annealing law, Huber(1e-3) on log residuals.
@@ -176,6 +176,8 @@ if (failures.Count > 0)
 
 Console.WriteLine("All checks passed.");
 return 0;
+
+static string Fixed(double value, int digits) => value.ToString("F" + digits.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
 
 static string Row(LossCurveMetrics m)
     => $"R² {m.RSquared:F4}, MAE {m.MeanAbsoluteError:F5}, RMSE {m.RootMeanSquareError:F5}, PredE {m.MeanRelativeError:F5}, WorstE {m.MaxRelativeError:F5}";

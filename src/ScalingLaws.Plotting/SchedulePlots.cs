@@ -46,12 +46,14 @@ public static class SchedulePlots
         var palette = new ScottPlot.Palettes.Category10();
         losses.Title(options.Title ?? (fit is null
             ? "Loss curves and learning-rate schedules"
-            : Look.Invariant($"Loss curves with the fitted {fit.Kind} law ({string.Join(", ", fit.Result.ParameterNames.Select((n, k) => $"{Look.Symbol(n)} = {Look.Number(fit.Result.Parameters[k])}"))})")));
+            : Look.Invariant($"Loss curves and the fitted {fit.Result.Law.Name} law ({fit.Result.Data.Count} points)")));
         losses.XLabel(options.XLabel ?? "training step");
         losses.YLabel(options.YLabel ?? "loss");
         rates.XLabel(options.XLabel ?? "training step");
         rates.YLabel("learning rate");
 
+        var firstStep = curves.Count > 0 ? curves.Min(c => c.Steps[0]) : 0;
+        var predictedLow = double.PositiveInfinity;
         for (var c = 0; c < curves.Count; c++)
         {
             var curve = curves[c];
@@ -63,7 +65,7 @@ public static class SchedulePlots
             points.LegendText = Look.Invariant($"{curve.Name} (observed)");
             if (fit is not null)
             {
-                DrawPrediction(losses, fit, curve.Schedule, color, LinePattern.Solid, Look.Invariant($"{curve.Name} (fitted)"));
+                DrawPrediction(losses, fit, curve.Schedule, firstStep, color, LinePattern.Solid, Look.Invariant($"{curve.Name} (fitted)"));
             }
 
             DrawSchedule(rates, curve.Schedule, color, LinePattern.Solid, curve.Name);
@@ -73,18 +75,28 @@ public static class SchedulePlots
         {
             var schedule = predictedSchedules[s];
             var color = palette.GetColor(curves.Count + s);
-            DrawPrediction(losses, fit!, schedule, color, LinePattern.Dashed, Look.Invariant($"{schedule.Name} (predicted)"));
+            predictedLow = Math.Min(predictedLow, DrawPrediction(losses, fit!, schedule, firstStep, color, LinePattern.Dashed, Look.Invariant($"{schedule.Name} (predicted)")));
             DrawSchedule(rates, schedule, color, LinePattern.Dashed, schedule.Name);
         }
 
-        Look.ShowLegendOutside(losses);
-        Look.ShowLegendOutside(rates);
+        // The loss axis shows the observed range (predictions during warmup start far higher).
+        if (curves.Count > 0)
+        {
+            var low = Math.Min(curves.Min(c => c.Losses.Min()), predictedLow);
+            var high = curves.Max(c => c.Losses.Max());
+            var pad = 0.06 * (high - low);
+            losses.Axes.SetLimitsY(low - pad, high + pad);
+        }
+
         var figure = new Multiplot(losses);
         figure.AddPlot(rates);
-        figure.Layout = new ScottPlot.MultiplotLayouts.DraggableRows();
-        ((ScottPlot.MultiplotLayouts.DraggableRows)figure.Layout).SetHeights([options.Height * 0.66f, options.Height * 0.34f]);
-        Look.ShowLegendOutside(rates);
-        rates.Legend.IsVisible = true;
+        losses.ShowLegend(Alignment.UpperRight);
+        losses.Legend.FontSize = Look.LegendSize;
+        losses.Legend.FontName = Look.FontName;
+        rates.HideLegend();
+        var layout = new ScottPlot.MultiplotLayouts.DraggableRows();
+        layout.SetHeights([options.Height * 0.66f, options.Height * 0.34f]);
+        figure.Layout = layout;
         return figure;
     }
 
@@ -116,15 +128,17 @@ public static class SchedulePlots
         }
     }
 
-    private static void DrawPrediction(Plot plot, LossCurveFit fit, LearningRateSchedule schedule, Color color, LinePattern pattern, string label)
+    private static double DrawPrediction(Plot plot, LossCurveFit fit, LearningRateSchedule schedule, int firstStep, Color color, LinePattern pattern, string label)
     {
         var predicted = fit.PredictCurve(schedule);
         var stride = Math.Max(1, predicted.Length / 2000);
-        var rows = Enumerable.Range(0, predicted.Length).Where(i => i % stride == 0 || i == predicted.Length - 1).Where(i => double.IsFinite(predicted[i])).ToArray();
+        var rows = Enumerable.Range(0, predicted.Length)
+            .Where(i => i >= firstStep && (i % stride == 0 || i == predicted.Length - 1) && double.IsFinite(predicted[i])).ToArray();
         var line = plot.Add.ScatterLine(rows.Select(i => (double)i).ToArray(), rows.Select(i => predicted[i]).ToArray(), color);
         line.LineWidth = 2f;
         line.LinePattern = pattern;
         line.LegendText = label;
+        return rows.Length > 0 ? rows.Min(i => predicted[i]) : double.PositiveInfinity;
     }
 
     private static void DrawSchedule(Plot plot, LearningRateSchedule schedule, Color color, LinePattern pattern, string label)

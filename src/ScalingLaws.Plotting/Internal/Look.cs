@@ -68,6 +68,16 @@ internal static class Look
     /// <summary>Shows the legend in a panel to the right of the data area, so it never hides data.</summary>
     public static void ShowLegendOutside(Plot plot)
     {
+        // Shaded regions are drawn first (behind the data) but listed last.
+        var items = plot.GetPlottables()
+            .SelectMany(p => p.LegendItems.Select(item => (Item: item, IsRegion: p is ScottPlot.Plottables.AxisSpan)))
+            .Where(x => !string.IsNullOrEmpty(x.Item.LabelText))
+            .OrderBy(x => x.IsRegion)
+            .Select(x => x.Item)
+            .ToList();
+        plot.Legend.ManualItems.Clear();
+        plot.Legend.ManualItems.AddRange(items);
+        plot.Legend.DisplayPlottableLegendItems = false;
         plot.ShowLegend(Edge.Right);
         plot.Legend.FontSize = LegendSize;
         plot.Legend.FontName = FontName;

@@ -89,18 +89,7 @@ public sealed class ComputeOptimalAllocation
     {
         ArgumentNullException.ThrowIfNull(fit);
         CheckK(flopsPerParameterToken);
-        var indices = new int[Names.Length];
-        for (var k = 0; k < Names.Length; k++)
-        {
-            indices[k] = Array.IndexOf(fit.ParameterNames.ToArray(), Names[k]);
-            if (indices[k] < 0)
-            {
-                throw new ArgumentException(
-                    $"Law '{fit.Law.Name}' has no parameter '{Names[k]}'; compute-optimal allocation needs a Chinchilla-style law with parameters E, A, alpha, B, beta (its parameters are {string.Join(", ", fit.ParameterNames)}).",
-                    nameof(fit));
-            }
-        }
-
+        var indices = IndicesOf(fit.ParameterNames, fit.Law.Name, nameof(fit));
         var parameters = indices.Select(i => fit.Parameters[i]).ToArray();
         CheckParameters(parameters, nameof(fit));
         return new ComputeOptimalAllocation(parameters, flopsPerParameterToken, fit, indices, fit.Parameters.Count);
@@ -197,6 +186,62 @@ public sealed class ComputeOptimalAllocation
         DerivedQuantityMath.CheckDraws(parameterDraws, nameof(parameterDraws));
         DerivedQuantityMath.CheckLevel(confidenceLevel, nameof(confidenceLevel));
         return EstimateDraws(computeFlops, double.NaN, parameterDraws, confidenceLevel);
+    }
+
+    /// <summary>Computes the allocation at a budget with intervals from a bootstrap (its parameters looked up by name).</summary>
+    /// <param name="computeFlops">The compute budget C in FLOPs; positive and finite.</param>
+    /// <param name="bootstrap">A bootstrap of a Chinchilla-style fit (parameters named E, A, alpha, B, beta), usually of <see cref="Fit"/>.</param>
+    /// <param name="confidenceLevel">Nominal coverage, strictly between 0 and 1.</param>
+    /// <param name="method">How each interval is read off the bootstrap distribution (<see cref="BootstrapResult.DerivedInterval"/>).</param>
+    /// <returns>The allocation (at this allocation's parameters) and bootstrap intervals.</returns>
+    /// <exception cref="ArgumentException"><paramref name="computeFlops"/> is not positive and finite, or the bootstrapped law lacks
+    /// one of the parameters.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceLevel"/> is not strictly between 0 and 1.</exception>
+    public ComputeOptimalEstimate Estimate(double computeFlops, BootstrapResult bootstrap, double confidenceLevel = 0.95,
+        BootstrapIntervalMethod method = BootstrapIntervalMethod.Percentile)
+    {
+        CheckPositive(computeFlops, nameof(computeFlops));
+        ArgumentNullException.ThrowIfNull(bootstrap);
+        DerivedQuantityMath.CheckLevel(confidenceLevel, nameof(confidenceLevel));
+        var indices = IndicesOf(bootstrap.ParameterNames, bootstrap.Fit.Law.Name, nameof(bootstrap));
+        if (method == BootstrapIntervalMethod.Percentile)
+        {
+            return EstimateDraws(computeFlops, double.NaN, bootstrap.Samples, confidenceLevel, indices, bootstrap.ParameterNames.Count,
+                string.Join(", ", bootstrap.ParameterNames));
+        }
+
+        var k = FlopsPerParameterToken;
+        ParameterInterval Interval(Func<double[], double> pick) => bootstrap.DerivedInterval(theta =>
+        {
+            var p = Extract(theta, indices);
+            return IsValid(p) ? pick(p) : double.NaN;
+        }, confidenceLevel, method);
+
+        var point = Forward(_parameters, k, computeFlops);
+        return new ComputeOptimalEstimate(point, ParameterCountExponent, TokenCountExponent,
+            new ParameterInterval(computeFlops, computeFlops, confidenceLevel),
+            Interval(p => Forward(p, k, computeFlops).ParameterCount), Interval(p => Forward(p, k, computeFlops).TokenCount),
+            Interval(p => Forward(p, k, computeFlops).TokensPerParameter), Interval(p => Forward(p, k, computeFlops).Loss),
+            Interval(p => ExponentA(p)), Interval(p => p[2] / (p[2] + p[4])), confidenceLevel, IntervalSource.ParameterDraws,
+            bootstrap.SuccessfulResamples, 0);
+    }
+
+    /// <summary>Computes the compute a target loss needs, with percentile intervals over a bootstrap's successful resamples
+    /// (resamples whose E is at or above the target count as needing infinite compute).</summary>
+    /// <param name="targetLoss">The target loss; finite.</param>
+    /// <param name="bootstrap">A bootstrap of a Chinchilla-style fit (parameters named E, A, alpha, B, beta).</param>
+    /// <param name="confidenceLevel">Nominal coverage, strictly between 0 and 1.</param>
+    /// <returns>The allocation and percentile intervals.</returns>
+    /// <exception cref="ArgumentException"><paramref name="targetLoss"/> is not finite, or the bootstrapped law lacks one of the parameters.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="confidenceLevel"/> is not strictly between 0 and 1.</exception>
+    public ComputeOptimalEstimate EstimateForLoss(double targetLoss, BootstrapResult bootstrap, double confidenceLevel = 0.95)
+    {
+        CheckFinite(targetLoss, nameof(targetLoss));
+        ArgumentNullException.ThrowIfNull(bootstrap);
+        DerivedQuantityMath.CheckLevel(confidenceLevel, nameof(confidenceLevel));
+        var indices = IndicesOf(bootstrap.ParameterNames, bootstrap.Fit.Law.Name, nameof(bootstrap));
+        return EstimateDraws(double.NaN, targetLoss, bootstrap.Samples, confidenceLevel, indices, bootstrap.ParameterNames.Count,
+            string.Join(", ", bootstrap.ParameterNames));
     }
 
     /// <summary>Computes the compute a target loss needs, with delta-method intervals at the fit's confidence level.</summary>
@@ -329,6 +374,10 @@ public sealed class ComputeOptimalAllocation
     }
 
     private ComputeOptimalEstimate EstimateDraws(double computeFlops, double targetLoss, IReadOnlyList<IReadOnlyList<double>> draws, double level)
+        => EstimateDraws(computeFlops, targetLoss, draws, level, _indices, _drawLength, Fit is null ? "E, A, alpha, B, beta" : string.Join(", ", Fit.ParameterNames));
+
+    private ComputeOptimalEstimate EstimateDraws(double computeFlops, double targetLoss, IReadOnlyList<IReadOnlyList<double>> draws, double level,
+        int[] indices, int drawLength, string layout)
     {
         var forward = double.IsNaN(targetLoss);
         var point = forward ? Forward(_parameters, FlopsPerParameterToken, computeFlops) : Inverse(_parameters, FlopsPerParameterToken, targetLoss);
@@ -343,14 +392,13 @@ public sealed class ComputeOptimalAllocation
         for (var i = 0; i < draws.Count; i++)
         {
             var draw = draws[i] ?? throw new ArgumentException(string.Create(CultureInfo.InvariantCulture, $"parameterDraws[{i}] is null."), "parameterDraws");
-            if (draw.Count != _drawLength)
+            if (draw.Count != drawLength)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                    $"parameterDraws[{i}] has {draw.Count} values but {_drawLength} were expected ({(Fit is null ? "E, A, alpha, B, beta" : string.Join(", ", Fit.ParameterNames))})."),
-                    "parameterDraws");
+                    $"parameterDraws[{i}] has {draw.Count} values but {drawLength} were expected ({layout})."), "parameterDraws");
             }
 
-            var p = Extract(draw);
+            var p = Extract(draw, indices);
             if (!IsValid(p))
             {
                 continue;
@@ -383,15 +431,43 @@ public sealed class ComputeOptimalAllocation
         return double.IsNaN(targetLoss) ? Forward(p, FlopsPerParameterToken, computeFlops) : Inverse(p, FlopsPerParameterToken, targetLoss);
     }
 
-    private double[] Extract(IReadOnlyList<double> theta)
+    private double[] Extract(IReadOnlyList<double> theta) => Extract(theta, _indices);
+
+    private static double[] Extract(IReadOnlyList<double> theta, int[] indices)
     {
         var p = new double[Names.Length];
         for (var k = 0; k < p.Length; k++)
         {
-            p[k] = theta[_indices[k]];
+            p[k] = theta[indices[k]];
         }
 
         return p;
+    }
+
+    private static int[] IndicesOf(IReadOnlyList<string> names, string lawName, string paramName)
+    {
+        var indices = new int[Names.Length];
+        for (var k = 0; k < Names.Length; k++)
+        {
+            indices[k] = -1;
+            for (var j = 0; j < names.Count; j++)
+            {
+                if (string.Equals(names[j], Names[k], StringComparison.Ordinal))
+                {
+                    indices[k] = j;
+                    break;
+                }
+            }
+
+            if (indices[k] < 0)
+            {
+                throw new ArgumentException(
+                    $"Law '{lawName}' has no parameter '{Names[k]}'; compute-optimal allocation needs a Chinchilla-style law with parameters E, A, alpha, B, beta (its parameters are {string.Join(", ", names)}).",
+                    paramName);
+            }
+        }
+
+        return indices;
     }
 
     private static void CheckParameters(double[] p, string paramName)

@@ -12,7 +12,7 @@ public sealed record FitOptions
     public const int DefaultMaxIterations = 1000;
 
     /// <summary>The default relative objective tolerance.</summary>
-    public const double DefaultFunctionTolerance = 1e-12;
+    public const double DefaultFunctionTolerance = 1e-15;
 
     /// <summary>The default relative step tolerance.</summary>
     public const double DefaultParameterTolerance = 1e-10;
@@ -37,7 +37,7 @@ public sealed record FitOptions
 
     /// <summary>Gets the relative objective tolerance: the solver stops when both the actual and the predicted relative
     /// reduction of the objective fall below it. Relative to the objective itself, so tiny objectives do not stop early.</summary>
-    /// <value>The default value is 1e-12.</value>
+    /// <value>The default value is 1e-15.</value>
     public double FunctionTolerance { get; init; } = DefaultFunctionTolerance;
 
     /// <summary>Gets the relative step tolerance on the scaled parameters.</summary>

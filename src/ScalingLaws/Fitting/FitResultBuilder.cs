@@ -74,9 +74,21 @@ internal static class FitResultBuilder
             bic = (Math.Log(n) * (q + 1)) - (2.0 * ll);
         }
 
-        // Covariance.
+        // Covariance, unless a parameter no longer influences the fitted values (it ran onto a plateau).
         var warnings = new List<string>();
+        ws.Jacobian.AsSpan().Clear();
+        jInternal.CopyTo(ws.Jacobian, 0);
+        theta.CopyTo(ws.Theta, 0);
+        var vanished = LevenbergMarquardt.FindVanishedParameter(problem, ws);
         var (covFree, reason, condition) = Covariance(problem, j, residuals, dof, options.Covariance);
+        if (vanished >= 0)
+        {
+            var name = problem.Law.ParameterNames[problem.FreeIndex[vanished]];
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the fitted values no longer depend on parameter {name} = {natural[problem.FreeIndex[vanished]]:G6} (the model is on a plateau in that direction); the fit is degenerate: try other starts or bounds"));
+            covFree = null;
+            reason = $"parameter {name} is not identifiable at the solution (the residuals do not depend on it)";
+        }
         var covariance = new double[p, p];
         var standardErrors = new double[p];
         var intervals = new ParameterInterval[p];

@@ -28,11 +28,46 @@ internal readonly record struct SolverOutcome(FitStatus Status, double Objective
 /// </remarks>
 internal static class LevenbergMarquardt
 {
+    /// <summary>Returns the index of a free parameter on which the residuals no longer depend at the current point (its
+    /// Jacobian column, scaled by the parameter's magnitude, is negligible against the data), or −1 when there is none.
+    /// A run that ends like this has usually followed a parameter onto a plateau at infinity.</summary>
+    public static int FindVanishedParameter(FitProblem problem, SolverWorkspace ws)
+    {
+        var n = problem.N;
+        var targetNorm = 0.0;
+        for (var i = 0; i < n; i++)
+        {
+            var sw = problem.SqrtWeights is null ? 1.0 : problem.SqrtWeights[i];
+            var t = sw * problem.TransformedTarget[i];
+            targetNorm += t * t;
+        }
+
+        targetNorm = Math.Max(Math.Sqrt(targetNorm), 1e-300);
+        for (var k = 0; k < problem.Q; k++)
+        {
+            var column = ws.Jacobian.AsSpan(k * n, n);
+            var norm = Math.Sqrt(VectorKernels.Dot(column, column));
+            if (norm * Math.Max(Math.Abs(ws.Theta[k]), 1.0) <= 1e-10 * targetNorm)
+            {
+                return k;
+            }
+        }
+
+        return -1;
+    }
+
     private const double InitialDamping = 1e-3;
     private const double MaxDamping = 1e32;
     private const double NewtonMaxDamping = 1e8;
 
-    public static SolverOutcome Solve(FitProblem problem, SolverWorkspace ws, int maxIterations)
+    /// <summary>Runs the solver from <see cref="SolverWorkspace.Theta"/>.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="ws">Buffers; the start is read from and the solution written to <c>ws.Theta</c>.</param>
+    /// <param name="maxIterations">Iteration limit (accepted and rejected steps).</param>
+    /// <param name="conservative">Use Transtrum and Sethna's "delayed gratification" damping (μ/3 on success, 2μ on failure)
+    /// instead of Nielsen's rule: slower, but it keeps parameters from running off onto plateaus where the model stops
+    /// depending on them ("parameter evaporation"; M. K. Transtrum, J. P. Sethna, arXiv:1201.5885).</param>
+    public static SolverOutcome Solve(FitProblem problem, SolverWorkspace ws, int maxIterations, bool conservative = false)
     {
         var n = problem.N;
         var q = problem.Q;
@@ -219,7 +254,7 @@ internal static class LevenbergMarquardt
                     var fOld = f;
                     f = fTrial;
                     var t = (2.0 * ratio) - 1.0;
-                    mu *= Math.Max(1.0 / 3.0, 1.0 - (t * t * t));
+                    mu = conservative ? mu / 3.0 : mu * Math.Max(1.0 / 3.0, 1.0 - (t * t * t));
                     nu = 2.0;
                     if (actual <= ftol * fOld && predicted <= ftol * fOld)
                     {
@@ -245,7 +280,7 @@ internal static class LevenbergMarquardt
                         smallStep ? "the relative step is below ParameterTolerance" : "the predicted reduction is below FunctionTolerance");
                 }
 
-                mu *= nu;
+                mu *= conservative ? 2.0 : nu;
                 nu *= 2.0;
                 if (mu > MaxDamping)
                 {

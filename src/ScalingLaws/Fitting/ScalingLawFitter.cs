@@ -207,8 +207,29 @@ public static class ScalingLawFitter
             }
 
             theta.AsSpan().CopyTo(ws.Theta);
-            outcomes[s] = LevenbergMarquardt.Solve(problem, ws, problem.Options.MaxIterations);
-            thetas[s] = (double[])ws.Theta.Clone();
+            var outcome = LevenbergMarquardt.Solve(problem, ws, problem.Options.MaxIterations);
+            var solution = (double[])ws.Theta.Clone();
+
+            // Safeguard: if the run ended with a parameter the model no longer depends on (it ran onto a plateau),
+            // retry from the same start with conservative damping and keep the better of the two.
+            if (outcome.Status != FitStatus.NonFinite && LevenbergMarquardt.FindVanishedParameter(problem, ws) >= 0)
+            {
+                theta.AsSpan().CopyTo(ws.Theta);
+                var retry = LevenbergMarquardt.Solve(problem, ws, problem.Options.MaxIterations, conservative: true);
+                if (double.IsFinite(retry.Objective) && !(retry.Objective >= outcome.Objective))
+                {
+                    outcome = retry with
+                    {
+                        Iterations = outcome.Iterations + retry.Iterations,
+                        Evaluations = outcome.Evaluations + retry.Evaluations,
+                        Message = $"{retry.Message} (after a restart with conservative damping: the first run left a parameter on a plateau)",
+                    };
+                    solution = (double[])ws.Theta.Clone();
+                }
+            }
+
+            outcomes[s] = outcome;
+            thetas[s] = solution;
         }
 
         if (count == 1 || maxDegreeOfParallelism == 1)

@@ -8,7 +8,9 @@ public enum BootstrapResampling
     Cases = 0,
 
     /// <summary>Residual resampling: keep the inputs, add residuals drawn with replacement to the fitted values (in the fit's
-    /// residual space). Assumes exchangeable errors (constant variance after weighting).</summary>
+    /// residual space, divided by √weight). Least-squares residuals are centred first, and all are inflated by √(n/(n − p))
+    /// to undo the shrinkage of fitted residuals (Davison and Hinkley 1997, §6.2.3). Assumes exchangeable errors (constant
+    /// variance after weighting).</summary>
     Residuals = 1,
 
     /// <summary>Cluster resampling: draw whole groups (<see cref="Observations.Groups"/>) with replacement, for example all

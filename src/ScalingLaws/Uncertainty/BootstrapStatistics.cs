@@ -58,37 +58,37 @@ internal static class BootstrapStatistics
                     (2.0 * estimate) - Quantile(sorted, lowerProbability),
                     level);
             case BootstrapIntervalMethod.BCa:
-            {
-                var below = 0;
-                var equal = 0;
-                foreach (var v in sorted)
                 {
-                    if (v < estimate)
+                    var below = 0;
+                    var equal = 0;
+                    foreach (var v in sorted)
                     {
-                        below++;
+                        if (v < estimate)
+                        {
+                            below++;
+                        }
+                        else if (v == estimate)
+                        {
+                            equal++;
+                        }
                     }
-                    else if (v == estimate)
+
+                    var z0 = Normal.InvCDF(0.0, 1.0, (below + (0.5 * equal)) / sorted.Length);
+                    var acceleration = Acceleration(jackknife());
+                    double Adjusted(double probability)
                     {
-                        equal++;
+                        var z = Normal.InvCDF(0.0, 1.0, probability);
+                        var shifted = z0 + z;
+                        if (double.IsInfinity(z0))
+                        {
+                            return z0 > 0.0 ? 1.0 : 0.0;
+                        }
+
+                        return Normal.CDF(0.0, 1.0, z0 + (shifted / (1.0 - (acceleration * shifted))));
                     }
+
+                    return new ParameterInterval(Quantile(sorted, Adjusted(lowerProbability)), Quantile(sorted, Adjusted(upperProbability)), level);
                 }
-
-                var z0 = Normal.InvCDF(0.0, 1.0, (below + (0.5 * equal)) / sorted.Length);
-                var acceleration = Acceleration(jackknife());
-                double Adjusted(double probability)
-                {
-                    var z = Normal.InvCDF(0.0, 1.0, probability);
-                    var shifted = z0 + z;
-                    if (double.IsInfinity(z0))
-                    {
-                        return z0 > 0.0 ? 1.0 : 0.0;
-                    }
-
-                    return Normal.CDF(0.0, 1.0, z0 + (shifted / (1.0 - (acceleration * shifted))));
-                }
-
-                return new ParameterInterval(Quantile(sorted, Adjusted(lowerProbability)), Quantile(sorted, Adjusted(upperProbability)), level);
-            }
 
             default:
                 return new ParameterInterval(Quantile(sorted, lowerProbability), Quantile(sorted, upperProbability), level);

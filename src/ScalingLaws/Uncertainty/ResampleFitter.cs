@@ -109,60 +109,60 @@ internal sealed class ResampleFitter
         switch (Resampling)
         {
             case BootstrapResampling.Residuals:
-            {
-                var target = new double[n];
-                var sqrtWeights = Problem.SqrtWeights;
-                for (var i = 0; i < n; i++)
                 {
-                    var r = _residualPool[random.NextInt(n)];
-                    target[i] = _fittedTarget[i] + (sqrtWeights is null ? r : r / sqrtWeights[i]);
+                    var target = new double[n];
+                    var sqrtWeights = Problem.SqrtWeights;
+                    for (var i = 0; i < n; i++)
+                    {
+                        var r = _residualPool[random.NextInt(n)];
+                        target[i] = _fittedTarget[i] + (sqrtWeights is null ? r : r / sqrtWeights[i]);
+                    }
+
+                    return Problem.Resample(null, target, SolverOptions);
                 }
 
-                return Problem.Resample(null, target, SolverOptions);
-            }
-
             case BootstrapResampling.Clusters:
-            {
-                var g = _clusters.Length;
-                var picks = new int[g];
-                for (var attempt = 0; attempt < MaxClusterRedraws; attempt++)
                 {
-                    var total = 0;
-                    for (var c = 0; c < g; c++)
+                    var g = _clusters.Length;
+                    var picks = new int[g];
+                    for (var attempt = 0; attempt < MaxClusterRedraws; attempt++)
                     {
-                        picks[c] = random.NextInt(g);
-                        total += _clusters[picks[c]].Length;
+                        var total = 0;
+                        for (var c = 0; c < g; c++)
+                        {
+                            picks[c] = random.NextInt(g);
+                            total += _clusters[picks[c]].Length;
+                        }
+
+                        if (total < Problem.Q)
+                        {
+                            continue;
+                        }
+
+                        var rows = new int[total];
+                        var at = 0;
+                        foreach (var c in picks)
+                        {
+                            _clusters[c].CopyTo(rows, at);
+                            at += _clusters[c].Length;
+                        }
+
+                        return Problem.Resample(rows, null, SolverOptions);
                     }
 
-                    if (total < Problem.Q)
-                    {
-                        continue;
-                    }
+                    return null;
+                }
 
-                    var rows = new int[total];
-                    var at = 0;
-                    foreach (var c in picks)
+            default:
+                {
+                    var rows = new int[n];
+                    for (var i = 0; i < n; i++)
                     {
-                        _clusters[c].CopyTo(rows, at);
-                        at += _clusters[c].Length;
+                        rows[i] = random.NextInt(n);
                     }
 
                     return Problem.Resample(rows, null, SolverOptions);
                 }
-
-                return null;
-            }
-
-            default:
-            {
-                var rows = new int[n];
-                for (var i = 0; i < n; i++)
-                {
-                    rows[i] = random.NextInt(n);
-                }
-
-                return Problem.Resample(rows, null, SolverOptions);
-            }
         }
     }
 

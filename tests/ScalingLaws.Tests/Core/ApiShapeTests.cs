@@ -78,15 +78,17 @@ public class ApiShapeTests
     [Fact]
     public void PublicTestMethods_HaveFactOrTheory()
     {
-        var testAssembly = typeof(ApiShapeTests).Assembly;
-        var missing = testAssembly.GetExportedTypes()
-            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
-            .Where(m => !m.IsSpecialName && m.DeclaringType != typeof(object) && !IsInterfaceImplementation(m)
-                && !m.IsDefined(typeof(FactAttribute), inherit: true))
-            .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}")
-            .ToList();
+        var missing = MethodsWithoutFact(typeof(ApiShapeTests).Assembly.GetExportedTypes());
 
         missing.Should().BeEmpty("a public method without [Fact] or [Theory] in a test class is silently never run");
+    }
+
+    [Fact]
+    public void MethodsWithoutFact_ForgottenAttribute_IsFound()
+    {
+        // The check above must be able to fail (the xUnit1013 analyzer normally stops such code from compiling).
+        MethodsWithoutFact([typeof(ForgottenAttributeSample)]).Should().Equal($"{typeof(ForgottenAttributeSample).FullName}.Forgotten");
+        MethodsWithoutFact([typeof(ApiShapeTests)]).Should().BeEmpty("[Fact] and [Theory] methods are recognised");
     }
 
     [Fact]
@@ -126,8 +128,19 @@ public class ApiShapeTests
         }
     }
 
+    private static List<string> MethodsWithoutFact(IEnumerable<Type> types) => types
+        .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly))
+        .Where(m => !m.IsSpecialName && !IsInterfaceImplementation(m) && !m.IsDefined(typeof(FactAttribute), inherit: true))
+        .Select(m => $"{m.DeclaringType!.FullName}.{m.Name}")
+        .ToList();
+
     private static bool IsInterfaceImplementation(MethodInfo method)
         => method.DeclaringType!.GetInterfaces()
             .Where(i => !i.IsGenericType || !i.ContainsGenericParameters)
             .Any(i => method.DeclaringType.GetInterfaceMap(i).TargetMethods.Contains(method));
+
+    private sealed class ForgottenAttributeSample
+    {
+        public int Forgotten() => GetHashCode();
+    }
 }

@@ -132,16 +132,16 @@ public class LawJacobianTests
         [new LawInput("x", "time", InputDomain.Finite)],
         (p, x) => p[0] + (p[1] * Math.Exp(-p[2] * x[0])) + (p[3] * x[0] * x[0]),
         [0.0, 1.0, 1.0, 0.0],
-        withGradient
-            ? (p, x, g) =>
-            {
-                var e = Math.Exp(-p[2] * x[0]);
-                g[0] = 1.0;
-                g[1] = e;
-                g[2] = -p[1] * x[0] * e;
-                g[3] = x[0] * x[0];
-            }
-            : null);
+        withGradient ? ExponentialDecayGradient : null);
+
+    private static void ExponentialDecayGradient(ReadOnlySpan<double> p, ReadOnlySpan<double> x, Span<double> g)
+    {
+        var e = Math.Exp(-p[2] * x[0]);
+        g[0] = 1.0;
+        g[1] = e;
+        g[2] = -p[1] * x[0] * e;
+        g[3] = x[0] * x[0];
+    }
 
     private static (ScalingLaw Law, Func<Random, double[]> Parameters, Func<Random, double[][]> Inputs) Describe(string name)
     {

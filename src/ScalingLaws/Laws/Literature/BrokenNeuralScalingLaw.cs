@@ -17,9 +17,12 @@ namespace ScalingLaws;
 /// equation 1. Formula checked against the authors' repository (ethancaballero/broken_neural_scaling_laws) as transcribed in
 /// <c>../shared/data/bnsl-4digit-addition/SOURCE.md</c>.</para>
 /// <para>a and b enter linearly. Default starts: a data-aware search that places the breaks on a logarithmic grid inside the
-/// observed range of x, scans the slopes and smoothness on small grids, and solves a and b by non-negative least squares on
-/// relative errors; for one break the fitter's variable-projection search over a wide data-independent grid is added.
-/// Each factor is evaluated as <c>exp(−c_i·f_i·softplus((log x − log d_i)/f_i))</c>, so sharp breaks do not overflow.</para>
+/// observed range of x, scans the slopes and smoothness on small grids, solves a and b by non-negative least squares on
+/// relative errors, and polishes the best eight candidates by a compass search over (c0, c_i, log d_i, log f_i); for one
+/// break the fitter's variable-projection search over a wide data-independent grid is added. Each factor is evaluated as
+/// <c>exp(−c_i·f_i·softplus((log x − log d_i)/f_i))</c>, so sharp breaks do not overflow.</para>
+/// <para>The breaks are interchangeable (relabelling them leaves the law unchanged), so a fit may return them in any order:
+/// sort the triples by d_i before comparing fits.</para>
 /// <para>As the authors note, a fit to your own data may need a finer or wider start grid; pass one through
 /// <see cref="FitOptions.Starts"/>.</para>
 /// </remarks>
@@ -148,24 +151,20 @@ public sealed class BrokenNeuralScalingLaw : ScalingLaw
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var logX = inputs.LogColumn(0);
-        var n = logX.Length;
+        var logX = inputs.LogColumn(0).ToArray();
         var (minLog, maxLog) = LiteratureMath.Range(logX);
         var breaks = BreakCount;
         var (slopes, changes, smoothness, positions) = breaks switch
         {
             1 => (new[] { 0.0, 0.05, 0.1, 0.2, 0.4, 0.8 }, new[] { -1.0, -0.5, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0 }, new[] { 0.03, 0.1, 0.3, 1.0 }, 16),
-            2 => (new[] { 0.0, 0.1, 0.3, 0.6 }, new[] { -0.5, 0.25, 0.5, 1.0, 2.0, 5.0 }, new[] { 0.05, 0.2, 1.0 }, 12),
-            _ => (new[] { 0.0, 0.15, 0.5 }, new[] { -0.5, 0.5, 1.0, 4.0 }, new[] { 0.1, 0.5 }, 10),
+            2 => (new[] { 0.0, 0.1, 0.3 }, new[] { -0.5, 0.3, 1.0, 3.0 }, new[] { 0.1, 0.5 }, 12),
+            _ => (new[] { 0.0, 0.2 }, new[] { -0.5, 1.0 }, new[] { 0.3 }, 9),
         };
         var span = Math.Max(maxLog - minLog, 1e-6);
         var locations = Enumerable.Range(0, positions).Select(k => Math.Exp(minLog + (span * (k + 0.5) / positions))).ToArray();
-        var weights = LiteratureMath.RelativeWeights(target);
-        var basis = new double[2 * n];
+        var search = new ShapeSearch(this, logX, target);
+        var collector = new StartCollector(8);
         var natural = new double[ParameterCount];
-        var coefficients = new double[2];
-        var collector = new StartCollector(6);
-        var y = target.ToArray();
         var perBreak = changes.Length * smoothness.Length;
         var patterns = (int)Math.Pow(perBreak, breaks);
         var placements = IncreasingTuples(positions, breaks);
@@ -186,24 +185,143 @@ public sealed class BrokenNeuralScalingLaw : ScalingLaw
                         natural[5 + (3 * j)] = smoothness[cell / changes.Length];
                     }
 
-                    for (var i = 0; i < n; i++)
+                    var rss = search.Solve(natural);
+                    if (double.IsFinite(rss))
                     {
-                        basis[i] = 1.0;
-                        basis[n + i] = Shape(natural, logX[i]);
-                    }
-
-                    var rss = LiteratureMath.SolveSignConstrained(basis, y, weights, 2, 0b11, coefficients);
-                    if (coefficients[1] > 0.0)
-                    {
-                        natural[0] = coefficients[0];
-                        natural[1] = coefficients[1];
                         collector.Offer(rss, natural);
                     }
                 }
             }
         }
 
-        return collector.ToList();
+        // Polish each grid point by a compass search over (c0, c_i, log d_i, log f_i) with a and b re-solved at every trial.
+        var refined = new StartCollector(8);
+        foreach (var start in collector.ToList())
+        {
+            var rss = search.Refine(start, span / positions);
+            refined.Offer(rss, start);
+        }
+
+        return refined.ToList();
+    }
+
+    /// <summary>Data-aware start search: the shape for given (c0, c_i, d_i, f_i), with a ≥ 0 and b &gt; 0 solved by
+    /// non-negative least squares on relative errors, and a compass search that polishes a start.</summary>
+    private sealed class ShapeSearch
+    {
+        private readonly BrokenNeuralScalingLaw _law;
+        private readonly double[] _logX;
+        private readonly double[] _y;
+        private readonly double[] _weights;
+        private readonly double[] _basis;
+        private readonly double[] _coefficients = new double[2];
+
+        public ShapeSearch(BrokenNeuralScalingLaw law, double[] logX, ReadOnlySpan<double> target)
+        {
+            _law = law;
+            _logX = logX;
+            _y = target.ToArray();
+            _weights = LiteratureMath.RelativeWeights(target);
+            _basis = new double[2 * logX.Length];
+        }
+
+        /// <summary>Fills a and b of <paramref name="natural"/> and returns the weighted residual sum of squares (+∞ if b ≤ 0).</summary>
+        public double Solve(double[] natural)
+        {
+            var n = _logX.Length;
+            for (var i = 0; i < n; i++)
+            {
+                _basis[i] = 1.0;
+                _basis[n + i] = _law.Shape(natural, _logX[i]);
+            }
+
+            var rss = LiteratureMath.SolveSignConstrained(_basis, _y, _weights, 2, 0b11, _coefficients);
+            if (!(_coefficients[1] > 0.0))
+            {
+                return double.PositiveInfinity;
+            }
+
+            natural[0] = _coefficients[0];
+            natural[1] = _coefficients[1];
+            return rss;
+        }
+
+        /// <summary>Compass search: steps of 0.2 on slopes, one grid spacing on log d and log 2 on log f, halved whenever no
+        /// coordinate move improves, for at most 8 halvings or 300 trials. Updates <paramref name="natural"/> in place.</summary>
+        public double Refine(double[] natural, double logSpacing)
+        {
+            var breaks = _law.BreakCount;
+            var coordinates = 1 + (3 * breaks);
+            var steps = new double[coordinates];
+            steps[0] = 0.2;
+            for (var j = 0; j < breaks; j++)
+            {
+                steps[1 + (3 * j)] = 0.2;
+                steps[2 + (3 * j)] = logSpacing;
+                steps[3 + (3 * j)] = Math.Log(2.0);
+            }
+
+            var best = Solve(natural);
+            var trial = (double[])natural.Clone();
+            var trials = 0;
+            for (var halvings = 0; halvings < 8 && trials < 300;)
+            {
+                var improved = false;
+                for (var k = 0; k < coordinates; k++)
+                {
+                    foreach (var sign in new[] { 1.0, -1.0 })
+                    {
+                        Array.Copy(natural, trial, natural.Length);
+                        Move(trial, k, sign * steps[k]);
+                        trials++;
+                        var rss = Solve(trial);
+                        if (rss < best)
+                        {
+                            best = rss;
+                            Array.Copy(trial, natural, natural.Length);
+                            improved = true;
+                            break;
+                        }
+                    }
+                }
+
+                if (!improved)
+                {
+                    for (var k = 0; k < coordinates; k++)
+                    {
+                        steps[k] *= 0.5;
+                    }
+
+                    halvings++;
+                }
+            }
+
+            Solve(natural);
+            return best;
+        }
+
+        private static void Move(double[] natural, int coordinate, double step)
+        {
+            if (coordinate == 0)
+            {
+                natural[2] += step;
+                return;
+            }
+
+            var j = (coordinate - 1) / 3;
+            switch ((coordinate - 1) % 3)
+            {
+                case 0:
+                    natural[3 + (3 * j)] += step;
+                    break;
+                case 1:
+                    natural[4 + (3 * j)] *= Math.Exp(step);
+                    break;
+                default:
+                    natural[5 + (3 * j)] *= Math.Exp(step);
+                    break;
+            }
+        }
     }
 
     private double Shape(ReadOnlySpan<double> parameters, double logX)
