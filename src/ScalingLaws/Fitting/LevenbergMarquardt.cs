@@ -256,7 +256,7 @@ internal static class LevenbergMarquardt
                     var t = (2.0 * ratio) - 1.0;
                     mu = conservative ? mu / 3.0 : mu * Math.Max(1.0 / 3.0, 1.0 - (t * t * t));
                     nu = 2.0;
-                    if (actual <= ftol * fOld && predicted <= ftol * fOld)
+                    if (actual <= ftol * fOld && predicted > 0.0 && predicted <= ftol * fOld)
                     {
                         return new SolverOutcome(FitStatus.Converged, f, iterations, evaluations, gradientNorm,
                             "the relative reduction of the objective is below FunctionTolerance");

@@ -138,11 +138,13 @@ internal static class MultiPowerReferenceProtocol
         var step = data.ColumnArray(data.IndexOfColumn("step"));
         var logLoss = data.TargetArray.Select(y => (double)MathF.Log((float)y)).ToArray();
 
-        // Rows are split into chunks evaluated in parallel; each row's value does not depend on the split.
+        // Rows are dealt round-robin to one chunk per core (rows are sorted by curve and step, so the chunks cost about the
+        // same) and evaluated in parallel; each row's value does not depend on the split.
         var chunkCount = Math.Max(1, Math.Min(Environment.ProcessorCount, n / 16));
-        var bounds = Enumerable.Range(0, chunkCount + 1).Select(c => c * n / chunkCount).ToArray();
-        var inputs = Enumerable.Range(0, chunkCount).Select(c => new LawInputs(
-            [curve[bounds[c]..bounds[c + 1]], step[bounds[c]..bounds[c + 1]]])).ToArray();
+        var rows = Enumerable.Range(0, chunkCount).Select(c => Enumerable.Range(0, n).Where(i => i % chunkCount == c).ToArray()).ToArray();
+        var inputs = rows.Select(r => new LawInputs([r.Select(i => curve[i]).ToArray(), r.Select(i => step[i]).ToArray()])).ToArray();
+        var chunkValues = rows.Select(r => new double[r.Length]).ToArray();
+        var chunkJacobians = rows.Select(r => new double[r.Length * p]).ToArray();
         var values = new double[n];
         var jacobian = new double[n * p];
         double[] rates = [ScaleLearningRate, ScaleLearningRate, ExponentLearningRate, ScaleLearningRate, ScaleLearningRate, ExponentLearningRate, ExponentLearningRate];
@@ -157,8 +159,16 @@ internal static class MultiPowerReferenceProtocol
         for (var iteration = 0; iteration < MaxSteps; iteration++)
         {
             var current = parameters;
-            Parallel.For(0, chunkCount, c => law.Evaluate(current, inputs[c], values.AsSpan(bounds[c], bounds[c + 1] - bounds[c]),
-                jacobian.AsSpan(bounds[c] * p, (bounds[c + 1] - bounds[c]) * p)));
+            Parallel.For(0, chunkCount, c => law.Evaluate(current, inputs[c], chunkValues[c], chunkJacobians[c]));
+            for (var c = 0; c < chunkCount; c++)
+            {
+                for (var r = 0; r < rows[c].Length; r++)
+                {
+                    values[rows[c][r]] = chunkValues[c][r];
+                    Array.Copy(chunkJacobians[c], r * p, jacobian, rows[c][r] * p, p);
+                }
+            }
+
             var objective = 0.0;
             Array.Clear(gradient);
             for (var i = 0; i < n; i++)
