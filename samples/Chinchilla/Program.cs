@@ -110,6 +110,34 @@ ok &= aOk && boot.FailedResamples == 0;
 Console.WriteLine($"a = beta/(alpha+beta) = {a:F4} (Epoch 0.513), bootstrap SD {aSd:F4} (Epoch 0.020), 80% {a80}, width {a80.Upper - a80.Lower:F3} (Epoch 0.051){(aOk ? string.Empty : "  FAIL")}");
 Console.WriteLine($"delta method (sandwich covariance): {aDelta}");
 Console.WriteLine($"Bootstrap: {boot.TotalResamples} resamples, {boot.FailedResamples} failed, in {bootMs:F0} ms.");
+// Compute-optimal allocation at Chinchilla's budget, C = 5.76e23 FLOPs (Hoffmann et al. 2022 trained Chinchilla, 70B
+// parameters on 1.4T tokens, with it): from our fit with 95% delta-method and bootstrap (the 4000 resamples above)
+// intervals, and from Hoffmann's published parameters (no covariance was published, so no interval).
+const double ChinchillaBudget = 5.76e23;
+var allocation = ComputeOptimalAllocation.FromFit(fit);
+var allocationDelta = allocation.Estimate(ChinchillaBudget, 0.95);
+var allocationBoot = allocation.Estimate(ChinchillaBudget, boot, 0.95);
+var hoffmannAllocation = ComputeOptimalAllocation.FromParameters(ChinchillaLaw.HoffmannParameters);
+var hoffmannPoint = hoffmannAllocation.Allocate(ChinchillaBudget);
+static string Range(ParameterInterval i) => $"[{i.Lower:G3}, {i.Upper:G3}]";
+Console.WriteLine();
+Console.WriteLine($"Compute-optimal allocation at C = {ChinchillaBudget:G3} FLOPs (C = 6·N·D)");
+Console.WriteLine($"{"",-22}{"N_opt",10}{"95% delta",24}{"95% bootstrap",24}{"D_opt",10}{"95% delta",24}{"95% bootstrap",24}{"D/N",7}{"95% delta",16}{"95% bootstrap",16}");
+Console.WriteLine($"{"our fit",-22}{allocationDelta.Point.ParameterCount,10:G3}{Range(allocationDelta.ParameterCountInterval),24}{Range(allocationBoot.ParameterCountInterval),24}"
+    + $"{allocationDelta.Point.TokenCount,10:G3}{Range(allocationDelta.TokenCountInterval),24}{Range(allocationBoot.TokenCountInterval),24}"
+    + $"{allocationDelta.Point.TokensPerParameter,7:F1}{Range(allocationDelta.TokensPerParameterInterval),16}{Range(allocationBoot.TokensPerParameterInterval),16}");
+Console.WriteLine($"{"Hoffmann parameters",-22}{hoffmannPoint.ParameterCount,10:G3}{"(no published covariance)",48}{hoffmannPoint.TokenCount,10:G3}{"",48}{hoffmannPoint.TokensPerParameter,7:F1}");
+Console.WriteLine($"{"Chinchilla (trained)",-22}{70e9,10:G3}{"",48}{1.4e12,10:G3}{"",48}{20.0,7:F1}");
+Console.WriteLine($"N_opt ∝ C^a: ours a = {allocation.ParameterCountExponent:F4}, Hoffmann's parameters a = {hoffmannAllocation.ParameterCountExponent:F4}");
+
+// Extrapolation check: fit on the models with N < 2e9 and predict the larger ones.
+var holdout = ExtrapolationValidation.Holdout(law, data, "N", 2e9, options);
+Console.WriteLine();
+Console.WriteLine(holdout);
+const double HoldoutLogErrorLimit = 0.05; // mean |log ŷ − log y| on the held-out models (5% in loss)
+var holdoutOk = holdout.Summary.MeanAbsoluteLogError < HoldoutLogErrorLimit;
+ok &= holdoutOk;
+Console.WriteLine(holdoutOk ? $"holdout: mean |log error| below {HoldoutLogErrorLimit}" : $"FAIL: holdout mean |log error| is not below {HoldoutLogErrorLimit}");
 Console.WriteLine(ok ? "PASS: reproduces Epoch AI's published fit within tolerance." : "FAIL: outside the published tolerances.");
 return ok ? 0 : 1;
 

@@ -153,7 +153,7 @@ foreach (var size in Published.Sizes)
     law.Evaluate(Published.MplParameters[size], inputs, values, jacobian);
     var jacobianTime = stopwatch.Elapsed.TotalMilliseconds;
     var terms = cosine72.Steps.Sum(s => (long)s);
-    Console.WriteLine($"MPL on cosine_72000 at its {cosine72.Count} logged steps (~{terms:E2} change-point terms): values {valueTime:F0} ms, values + Jacobian {jacobianTime:F0} ms");
+    Console.WriteLine($"MPL on cosine_72000 at its {cosine72.Count} logged steps (~{terms:G3} change-point terms): values {valueTime:F0} ms, values + Jacobian {jacobianTime:F0} ms");
 }
 
 Console.WriteLine();

@@ -10,7 +10,7 @@ namespace ScalingLaws;
 /// <para>Parameters, in order: <c>beta</c> (scale, positive, fitted as a log), <c>c</c> (exponent; negative for a falling
 /// curve). Input: <c>x</c> (positive).</para>
 /// <para>Reference: I. Alabdulmohsin, B. Neyshabur, X. Zhai, "Revisiting Neural Scaling Laws in Language and Vision",
-/// NeurIPS 2022, arXiv:2209.06640, section 2 (formula as in the authors' code,
+/// NeurIPS 2022, arXiv:2209.06640 (formula as in the authors' code,
 /// google-research/revisiting_neural_scaling_laws/methods/m1.py).</para>
 /// <para>Default starts: the least-squares line through <c>(log x, log epsilon)</c>, plus the variable-projection grid over c.</para>
 /// </remarks>

@@ -9,7 +9,7 @@ namespace ScalingLaws;
 /// <para>Parameters, in order: <c>beta</c> (scale, positive, fitted as a log), <c>c</c> (exponent, ≤ 0), <c>epsilon_inf</c>
 /// (limiting error with unlimited x, ≥ 0). Input: <c>x</c> (positive).</para>
 /// <para>Reference: I. Alabdulmohsin, B. Neyshabur, X. Zhai, "Revisiting Neural Scaling Laws in Language and Vision",
-/// NeurIPS 2022, arXiv:2209.06640, section 2 (formula as in the authors' code, methods/m2.py).</para>
+/// NeurIPS 2022, arXiv:2209.06640 (formula as in the authors' code, methods/m2.py).</para>
 /// <para>beta and epsilon_inf enter linearly; the default search scans c on 60 values in [−2, −0.005] and solves them by
 /// non-negative least squares (variable projection).</para>
 /// </remarks>

@@ -10,7 +10,7 @@ namespace ScalingLaws;
 /// <para>Parameters, in order: <c>beta</c> (scale, positive, fitted as a log), <c>c</c> (exponent, ≥ 0), <c>gamma</c>
 /// (saturation offset, ≥ 0, in units of 1/x). Input: <c>x</c> (positive).</para>
 /// <para>Reference: I. Alabdulmohsin, B. Neyshabur, X. Zhai, "Revisiting Neural Scaling Laws in Language and Vision",
-/// NeurIPS 2022, arXiv:2209.06640, section 2 (formula as in the authors' code, methods/m3.py, where c ≥ 0 is enforced).</para>
+/// NeurIPS 2022, arXiv:2209.06640 (formula as in the authors' code, methods/m3.py, where c ≥ 0 is enforced).</para>
 /// <para>beta enters linearly. Default starts: a data-aware grid with gamma = 0 and gamma from 0.01/x_max to 100/x_max,
 /// c over 20 values in [0.05, 2], beta by least squares on relative errors; plus the variable-projection search.</para>
 /// </remarks>

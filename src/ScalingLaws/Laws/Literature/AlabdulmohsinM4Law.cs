@@ -19,7 +19,7 @@ namespace ScalingLaws;
 /// <c>∂epsilon/∂θ = −(∂F/∂θ)/(∂F/∂epsilon)</c>. Parameters with <c>epsilon_0 ≤ epsilon_inf</c> give NaN (rejected by the
 /// fitter).</para>
 /// <para>Reference: I. Alabdulmohsin, B. Neyshabur, X. Zhai, "Revisiting Neural Scaling Laws in Language and Vision",
-/// NeurIPS 2022, arXiv:2209.06640, section 3 (formula as in the authors' code, methods/m4.py, which fits c ≤ 0 and
+/// NeurIPS 2022, arXiv:2209.06640 (formula as in the authors' code, methods/m4.py, which fits c ≤ 0 and
 /// alpha ≥ 0 and initialises epsilon_0 at 1 for error rates).</para>
 /// <para>Default starts: for epsilon_0 in {1 when all errors are below 1, 1.02, 1.1, 1.5 and 3 times the largest error},
 /// epsilon_inf in {0, 0.5, 0.8, 0.95} times the smallest error and alpha in {0, 0.5, 1, 2}, (log beta, c) come from the

@@ -13,8 +13,9 @@ namespace ScalingLaws;
 /// (E, A, B positive and fitted as logs; exponents ≥ 0). Inputs: <c>Navg</c> (average parameter count over training,
 /// positive) and <c>D</c> (training tokens, positive). For a dense model N_avg = N.</para>
 /// <para>Reference: T. Jin et al., "The Journey Matters: Average Parameter Count over Pre-training Unifies Sparse and Dense
-/// Scaling Laws", ICLR 2025, arXiv:2501.12486. The pruning schedule helpers follow the gradual (cubic) schedule of Zhu and
-/// Gupta (2017) that the paper uses: sparsity <c>s(t) = s_f·(1 − (1 − (t − t0)/(t1 − t0))³)</c> between t0 and t1.</para>
+/// Scaling Laws", ICLR 2025, which finds pruning from 25% to 75% of training compute near-optimal. The pruning schedule
+/// helpers follow the gradual (cubic) schedule of Zhu and Gupta (2017, "To prune, or not to prune"): sparsity
+/// <c>s(t) = s_f·(1 − (1 − (t − t0)/(t1 − t0))³)</c> between t0 and t1.</para>
 /// <para>E, A and B enter linearly; the default search is the same as <see cref="ChinchillaLaw"/>'s: a 30 × 30 grid of
 /// (alpha, beta) in [0.05, 1.5]² with E, A and B by non-negative least squares.</para>
 /// </remarks>

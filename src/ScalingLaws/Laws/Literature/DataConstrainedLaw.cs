@@ -17,8 +17,8 @@ namespace ScalingLaws;
 /// <see cref="UniqueParameterSource.ComputeOptimal"/> (the default) <c>U_N = min(N, N_opt(U_D))</c> with
 /// <c>N_opt(U) = (alpha·A/(beta·B))^(1/alpha)·U^(beta/alpha)</c>, the Chinchilla compute-optimal size for U tokens, so U_N
 /// depends on the parameters (the Jacobian includes that dependence; it has a kink where N = N_opt(U_D)).</para>
-/// <para>Reference: N. Muennighoff et al., "Scaling Data-Constrained Language Models", NeurIPS 2023, arXiv:2305.16264,
-/// equations 5–6; formula and the published C4 fit checked against the authors' repository (huggingface/datablations,
+/// <para>Reference: N. Muennighoff et al., "Scaling Data-Constrained Language Models", NeurIPS 2023, arXiv:2305.16264;
+/// formula and the published C4 fit checked against the authors' repository (huggingface/datablations,
 /// README "Parametric Fit": log A 6.255414, log B 7.3049974, log E 0.6254804, alpha = beta = 0.3526596, R_D* 15.387756,
 /// R_N* 5.309743).</para>
 /// <para>The authors first fit E, A, alpha, B, beta on single-epoch runs and then R_D*, R_N* with those held fixed; do the same

@@ -13,7 +13,7 @@ namespace ScalingLaws;
 /// <c>k</c> (scale, positive, fitted as a log), <c>gamma</c> (rate, ≥ 0). Input: <c>L</c> (loss, for example validation
 /// loss in nats; any finite value).</para>
 /// <para>Reference: S. Y. Gadre et al., "Language models scale reliably with over-training and on downstream tasks",
-/// arXiv:2403.08540 (2024), equation 5.</para>
+/// arXiv:2403.08540 (2024).</para>
 /// <para>epsilon and k enter linearly; the default search scans gamma on 80 logarithmically spaced values in [0.01, 50] and
 /// solves them by non-negative least squares (variable projection).</para>
 /// </remarks>

@@ -16,7 +16,7 @@ namespace ScalingLaws;
 /// <para>The precision term grows with D: beyond a critical data size more tokens raise the loss, the paper's "critical
 /// data size" finding. It carries no separate scale parameter: its size is set by the exponents.</para>
 /// <para>Reference: X. Sun et al., "Scaling Laws for Floating-Point Quantization Training", ICML 2025, arXiv:2501.02423
-/// (the unified law, section 4). The stored copies available when this was written held only the abstract, so the
+/// (the unified law). The stored copies available when this was written held only the abstract, so the
 /// functional form above follows the paper as recalled and should be checked against its unified-law equation before
 /// relying on it; no published constants are shipped.</para>
 /// <para>Default starts: for a grid of (alpha, beta) in {0.2, 0.35, 0.5}², gamma in {0.5, 1, 2} and (delta, nu) in

@@ -13,7 +13,7 @@ namespace ScalingLaws;
 /// <c>L = E + a·(6N²)^(−eta) + b·(6D²)^(−eta)</c>; for fixed M the reducible loss is a power law in compute with the same
 /// exponent, which is what makes over-trained runs predictable from compute-optimal ones.</para>
 /// <para>Reference: S. Y. Gadre et al., "Language models scale reliably with over-training and on downstream tasks",
-/// arXiv:2403.08540 (2024), equation 4.</para>
+/// arXiv:2403.08540 (2024).</para>
 /// <para>E, a and b enter linearly; the default search scans eta on 80 logarithmically spaced values in [0.01, 2] and solves
 /// them by non-negative least squares (variable projection).</para>
 /// </remarks>

@@ -13,7 +13,7 @@ namespace ScalingLaws;
 /// <para>With <see cref="ResidualSpace.Log"/> the residuals are <c>log c_i − a·k_i^b</c>, exactly the paper's fit of
 /// <c>log c = a·k^b</c>.</para>
 /// <para>Reference: B. Brown et al., "Large Language Monkeys: Scaling Inference Compute with Repeated Sampling",
-/// arXiv:2407.21787 (2024), section 3.</para>
+/// arXiv:2407.21787 (2024).</para>
 /// <para>Default starts: the least-squares line through <c>(log k, log(−log c))</c> for targets strictly between 0 and 1,
 /// plus a grid over b with a solved by least squares on log coverage.</para>
 /// </remarks>
