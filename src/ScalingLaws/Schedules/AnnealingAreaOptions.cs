@@ -19,10 +19,10 @@ public sealed record AnnealingAreaOptions
 
     /// <summary>Gets how warmup steps are counted.</summary>
     /// <value>The default value is <see cref="WarmupAccounting.Include"/>.</value>
-    public WarmupAccounting Warmup { get; init; } = WarmupAccounting.Include;
+    public WarmupAccounting WarmupAccounting { get; init; } = WarmupAccounting.Include;
 
     /// <summary>Checks every option and throws for the first invalid one.</summary>
-    /// <exception cref="ArgumentOutOfRangeException"><see cref="Momentum"/> is outside [0, 1) or <see cref="Warmup"/> is unknown.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Momentum"/> is outside [0, 1) or <see cref="WarmupAccounting"/> is unknown.</exception>
     public void Validate()
     {
         if (!(Momentum >= 0.0 && Momentum < 1.0))
@@ -31,9 +31,9 @@ public sealed record AnnealingAreaOptions
                 string.Create(CultureInfo.InvariantCulture, $"AnnealingAreaOptions.Momentum = {Momentum} must lie in [0, 1)."));
         }
 
-        if (!Enum.IsDefined(Warmup))
+        if (!Enum.IsDefined(WarmupAccounting))
         {
-            throw new ArgumentOutOfRangeException("options", Warmup, "AnnealingAreaOptions.Warmup is not a known value.");
+            throw new ArgumentOutOfRangeException("options", WarmupAccounting, "AnnealingAreaOptions.WarmupAccounting is not a known value.");
         }
     }
 }

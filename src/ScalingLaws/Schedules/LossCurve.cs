@@ -218,7 +218,7 @@ public sealed class LossCurve
         var names = string.Join(", ", curves.Select(c => c.Name));
         return new Observations(["step", "S1", "S2"], [step, s1, s2], loss, groups: groups, targetName: "loss")
             .WithProvenance(string.Create(CultureInfo.InvariantCulture,
-                $"loss curves {names} ({total} rows; S1, S2 with momentum {options.Momentum}, warmup {options.Warmup})"));
+                $"loss curves {names} ({total} rows; S1, S2 with momentum {options.Momentum}, warmup {options.WarmupAccounting})"));
     }
 
     /// <summary>Returns the name, schedule and number of logged steps.</summary>

@@ -6,7 +6,7 @@ namespace ScalingLaws;
 /// </summary>
 /// <remarks>
 /// <para><c>S1(s) = Σ_{i≤s} η_i</c>; <c>m_0 = 0</c>, <c>m_i = λ·m_{i−1} + (η_{i−1} − η_i)</c>; <c>S2(s) = Σ_{i≤s} m_i</c>,
-/// with λ = <see cref="AnnealingAreaOptions.Momentum"/>. <see cref="AnnealingAreaOptions.Warmup"/> says whether the warmup
+/// with λ = <see cref="AnnealingAreaOptions.Momentum"/>. <see cref="AnnealingAreaOptions.WarmupAccounting"/> says whether the warmup
 /// steps count. Both areas take one pass over the schedule, O(T) time and memory.</para>
 /// <para>Reference: H. Tissue, V. Wang, L. Wang, "Scaling Law with Learning Rate Annealing", arXiv:2408.11029 (2024).</para>
 /// </remarks>
@@ -52,8 +52,8 @@ public sealed class ScheduleAreas
         options.Validate();
         var rates = schedule.RateArray;
         var count = rates.Length;
-        var warmup = options.Warmup == WarmupAccounting.Include ? 0 : schedule.WarmupSteps;
-        var forwardStart = options.Warmup == WarmupAccounting.Exclude ? schedule.WarmupSteps : 0;
+        var warmup = options.WarmupAccounting == WarmupAccounting.Include ? 0 : schedule.WarmupSteps;
+        var forwardStart = options.WarmupAccounting == WarmupAccounting.Exclude ? schedule.WarmupSteps : 0;
         var lambda = options.Momentum;
         var forward = new double[count];
         var annealing = new double[count];

@@ -65,7 +65,7 @@ public class ScheduleAreasTests
     {
         var schedule = LearningRateSchedule.WarmupStableDecay(300, 1.0, 200, 0.1, DecayShape.Linear, Warmup.Linear(100));
 
-        var areas = ScheduleAreas.Compute(schedule, new AnnealingAreaOptions { Warmup = WarmupAccounting.ExcludeFromAnnealingArea });
+        var areas = ScheduleAreas.Compute(schedule, new AnnealingAreaOptions { WarmupAccounting = WarmupAccounting.ExcludeFromAnnealingArea });
 
         areas.AnnealingArea.Take(201).Should().OnlyContain(v => v == 0.0);
         areas.AnnealingArea[299].Should().BePositive();
@@ -77,7 +77,7 @@ public class ScheduleAreasTests
     {
         var schedule = LearningRateSchedule.Constant(200, 1.0, Warmup.Linear(100));
 
-        var areas = ScheduleAreas.Compute(schedule, new AnnealingAreaOptions { Warmup = WarmupAccounting.Exclude });
+        var areas = ScheduleAreas.Compute(schedule, new AnnealingAreaOptions { WarmupAccounting = WarmupAccounting.Exclude });
 
         areas.ForwardArea[99].Should().Be(0.0);
         areas.ForwardArea[100].Should().Be(1.0);
@@ -99,7 +99,7 @@ public class ScheduleAreasTests
     [Fact]
     public void Compute_UnknownWarmupAccounting_Throws()
     {
-        var act = () => ScheduleAreas.Compute(LearningRateSchedule.Constant(5, 1.0), new AnnealingAreaOptions { Warmup = (WarmupAccounting)9 });
+        var act = () => ScheduleAreas.Compute(LearningRateSchedule.Constant(5, 1.0), new AnnealingAreaOptions { WarmupAccounting = (WarmupAccounting)9 });
 
         act.Should().Throw<ArgumentOutOfRangeException>().WithParameterName("options");
     }
