@@ -198,7 +198,7 @@ public partial class BadInputMatrixTests
         yield return Case("LearningRateSchedule.ReadCsv", "steps repeat", () => LearningRateSchedule.ReadCsv(new StringReader("step,lr\n0,1\n0,1\n")), "reader", "step 0");
         yield return Case("LearningRateSchedule.ReadCsv", "gap with the default Reject", () => LearningRateSchedule.ReadCsv(new StringReader("step,lr\n0,1\n5,1\n")), "reader", "expected step 1");
         yield return Case("LearningRateSchedule.ReadCsv", "gap filled up to a step near int.MaxValue", () => LearningRateSchedule.ReadCsv(new StringReader("step,lr\n0,1\n2147483646,1\n"),
-            ScheduleCsvOptions.Default with { Gaps = ScheduleGapFill.Previous }), "reader", "2147483646");
+            ScheduleCsvOptions.Default with { Gaps = ScheduleGapFill.HoldPrevious }), "reader", "2147483646");
         yield return Case("LearningRateSchedule.ReadCsv", "negative warmup", () => LearningRateSchedule.ReadCsv(new StringReader("step,lr\n0,1\n"), ScheduleCsvOptions.Default with { WarmupSteps = -1 }), "options", "WarmupSteps");
         yield return Case("LearningRateSchedule.ReadCsv", "warmup longer than the file", () => LearningRateSchedule.ReadCsv(new StringReader("step,lr\n0,1\n1,1\n"), ScheduleCsvOptions.Default with { WarmupSteps = 5 }), "options", "5");
         yield return Case("LearningRateSchedule.ReadCsv", "missing rate column", () => LearningRateSchedule.ReadCsv(new StringReader("step,rate\n0,1\n")), "options", "'lr'");
@@ -217,7 +217,7 @@ public partial class BadInputMatrixTests
         yield return Case("LossCurve.ToObservations", "momentum 1", () => ReliabilityFixtures.Curve.ToObservations(new AnnealingAreaOptions { Momentum = 1.0 }), "options", "Momentum");
         yield return Case("ScheduleAreas.Compute", "null schedule", () => ScheduleAreas.Compute(null!), "schedule", "schedule");
         yield return Case("ScheduleAreas.Compute", "negative momentum", () => ScheduleAreas.Compute(schedule, new AnnealingAreaOptions { Momentum = -0.5 }), "options", "Momentum");
-        yield return Case("ScheduleAreas.Compute", "undefined warmup accounting", () => ScheduleAreas.Compute(schedule, new AnnealingAreaOptions { Warmup = (WarmupAccounting)5 }), "options", "Warmup");
+        yield return Case("ScheduleAreas.Compute", "undefined warmup accounting", () => ScheduleAreas.Compute(schedule, new AnnealingAreaOptions { WarmupAccounting = (WarmupAccounting)5 }), "options", "WarmupAccounting");
         yield return Case("LossCurveFitter.FitAnnealingLaw", "no curves", () => LossCurveFitter.FitAnnealingLaw([]), "curves", "curve");
         yield return Case("LossCurveFitter.FitAnnealingLaw", "too few points", () => LossCurveFitter.FitAnnealingLaw([new LossCurve("r", schedule, [10, 20, 30], [3.0, 2.9, 2.8])]), "data", "3 observations but 4 free parameters");
         yield return Case("LossCurveFitter.FitMultiPowerLaw", "no curves", () => LossCurveFitter.FitMultiPowerLaw([]), "curves", "curve");

@@ -5,15 +5,15 @@ namespace ScalingLaws.Tests.Reliability;
 /// <summary>Small valid objects the reliability tests start from (built once, shared: every type involved is immutable).</summary>
 internal static class ReliabilityFixtures
 {
+    /// <summary>Gets 30 points of <c>1.8 + 400·x^−0.34</c> with 1% noise, x from 1e6 to 1e10.</summary>
+    public static readonly Observations SaturatingData = SyntheticData.Saturating(0.01);
+
     private static readonly Lazy<FitResult> LazySaturatingFit = new(() => ScalingLawFitter.Fit(new SaturatingPowerLaw(), SaturatingData));
     private static readonly Lazy<FitResult> LazyChinchillaFit = new(() => ScalingLawFitter.Fit(new ChinchillaLaw(), SyntheticData.Chinchilla(0.01)));
     private static readonly Lazy<BootstrapResult> LazySaturatingBootstrap = new(() =>
         Bootstrap.Run(SaturatingFit, new BootstrapOptions { Resamples = 20, Seed = 5 }));
     private static readonly Lazy<BootstrapResult> LazyChinchillaBootstrap = new(() =>
         Bootstrap.Run(ChinchillaFit, new BootstrapOptions { Resamples = 10, Seed = 5 }));
-
-    /// <summary>Gets 30 points of <c>1.8 + 400·x^−0.34</c> with 1% noise, x from 1e6 to 1e10.</summary>
-    public static Observations SaturatingData { get; } = SyntheticData.Saturating(0.01);
 
     /// <summary>Gets a converged fit of <see cref="SaturatingPowerLaw"/> to <see cref="SaturatingData"/>.</summary>
     public static FitResult SaturatingFit => LazySaturatingFit.Value;
