@@ -277,7 +277,7 @@ public sealed class Observations
     /// <exception cref="ArgumentException">There is no such column, or a bound is NaN, or <paramref name="lower"/> exceeds <paramref name="upper"/>.</exception>
     public Observations WhereInRange(string columnName, double lower, double upper, bool inclusive = false)
     {
-        var column = _columns[IndexOfColumn(columnName)];
+        var column = _columns[IndexOfColumn(columnName, nameof(columnName))];
         if (double.IsNaN(lower) || double.IsNaN(upper) || lower > upper)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -362,13 +362,13 @@ public sealed class Observations
         $"{Count} observations of {TargetName} over ({string.Join(", ", _names)}) from {Provenance}");
 
     /// <summary>Gets the index of a column, or throws naming the available columns.</summary>
-    internal int IndexOfColumn(string name)
+    internal int IndexOfColumn(string name, string paramName = "name")
     {
         var index = Array.IndexOf(_names, name);
         if (index < 0)
         {
             throw new ArgumentException(
-                $"There is no column '{name}'; the columns are: {string.Join(", ", _names.Select(n => $"'{n}'"))}.", nameof(name));
+                $"There is no column '{name}'; the columns are: {string.Join(", ", _names.Select(n => $"'{n}'"))}.", paramName);
         }
 
         return index;

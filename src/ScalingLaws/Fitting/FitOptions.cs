@@ -92,6 +92,16 @@ public sealed record FitOptions
             throw new ArgumentNullException(name, "FitOptions.Starts must not be null.");
         }
 
+        if (!Enum.IsDefined(ResidualSpace))
+        {
+            throw new ArgumentOutOfRangeException(name, ResidualSpace, "FitOptions.ResidualSpace is not a defined ResidualSpace value.");
+        }
+
+        if (!Enum.IsDefined(Covariance))
+        {
+            throw new ArgumentOutOfRangeException(name, Covariance, "FitOptions.Covariance is not a defined CovarianceMethod value.");
+        }
+
         if (MaxIterations < 1)
         {
             throw new ArgumentOutOfRangeException(name, MaxIterations, "FitOptions.MaxIterations must be at least 1.");

@@ -148,7 +148,7 @@ public sealed class FitResult
     /// <summary>Predicts the law's value at one point.</summary>
     /// <param name="inputValues">One value per input of the law, in the order of <see cref="ScalingLaw.Inputs"/>.</param>
     /// <returns>The prediction in natural units.</returns>
-    /// <exception cref="ArgumentException">The number of inputs is wrong.</exception>
+    /// <exception cref="ArgumentException">The number of inputs is wrong, or a value is outside its input's domain.</exception>
     public double Predict(params double[] inputValues)
     {
         ArgumentNullException.ThrowIfNull(inputValues);
@@ -158,11 +158,32 @@ public sealed class FitResult
     /// <summary>Predicts the law's value at every row of a set of observations (columns matched by name).</summary>
     /// <param name="data">The observations; they need a column per input of the law.</param>
     /// <returns>One prediction per row.</returns>
-    /// <exception cref="ArgumentException">A column is missing.</exception>
+    /// <exception cref="ArgumentException">A column is missing, or a value is outside its input's domain.</exception>
     public double[] Predict(Observations data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        var columns = Law.Inputs.Select(i => data.ColumnArray(data.IndexOfColumn(i.Name))).ToArray();
+        var columns = new double[Law.Inputs.Count][];
+        for (var j = 0; j < columns.Length; j++)
+        {
+            var input = Law.Inputs[j];
+            if (!data.HasColumn(input.Name))
+            {
+                throw new ArgumentException(
+                    $"Law '{Law.Name}' needs an input column '{input.Name}' ({input.Description}), but the observations have only {string.Join(", ", data.ColumnNames.Select(c => $"'{c}'"))}.",
+                    nameof(data));
+            }
+
+            columns[j] = data.ColumnArray(data.IndexOfColumn(input.Name));
+            for (var i = 0; i < columns[j].Length; i++)
+            {
+                if (!input.Accepts(columns[j][i]))
+                {
+                    throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                        $"{input.Name}[{i}] = {columns[j][i]} is not {input.DomainRule}; law '{Law.Name}' needs {input.Name} {input.DomainRule}."), nameof(data));
+                }
+            }
+        }
+
         var values = new double[data.Count];
         Law.Evaluate(_parameters, new LawInputs(columns), values, []);
         return values;

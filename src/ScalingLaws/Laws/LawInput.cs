@@ -26,6 +26,24 @@ public sealed class LawInput
     /// <summary>Gets which values the law accepts.</summary>
     public InputDomain Domain { get; }
 
+    /// <summary>Gets the domain as a phrase for error messages: "positive and finite", "non-negative and finite" or "finite".</summary>
+    internal string DomainRule => Domain switch
+    {
+        InputDomain.Positive => "positive and finite",
+        InputDomain.NonNegative => "non-negative and finite",
+        _ => "finite",
+    };
+
+    /// <summary>Returns whether the law accepts <paramref name="value"/> for this input.</summary>
+    /// <param name="value">The candidate value.</param>
+    /// <returns><see langword="true"/> when the value lies in <see cref="Domain"/>.</returns>
+    internal bool Accepts(double value) => Domain switch
+    {
+        InputDomain.Positive => double.IsFinite(value) && value > 0.0,
+        InputDomain.NonNegative => double.IsFinite(value) && value >= 0.0,
+        _ => double.IsFinite(value),
+    };
+
     /// <summary>Returns the name and description.</summary>
     /// <returns>A one-line description.</returns>
     public override string ToString() => $"{Name}: {Description} ({Domain})";

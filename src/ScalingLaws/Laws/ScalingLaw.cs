@@ -118,11 +118,23 @@ public abstract class ScalingLaw
     /// <param name="parameters">Natural parameter values, in the order of <see cref="Parameters"/>.</param>
     /// <param name="inputValues">One value per input, in the order of <see cref="Inputs"/>.</param>
     /// <returns>The law's value.</returns>
-    /// <exception cref="ArgumentException">A vector has the wrong length.</exception>
+    /// <exception cref="ArgumentException">A vector has the wrong length, or an input value is outside its input's
+    /// <see cref="LawInput.Domain"/> (for example NaN, or x ≤ 0 for a power-law input).</exception>
     public double Evaluate(ReadOnlySpan<double> parameters, ReadOnlySpan<double> inputValues)
     {
         CheckLength(parameters.Length, ParameterCount, nameof(parameters), "parameters");
         CheckLength(inputValues.Length, _inputs.Length, nameof(inputValues), "inputs");
+        for (var j = 0; j < inputValues.Length; j++)
+        {
+            var input = _inputs[j];
+            if (!input.Accepts(inputValues[j]))
+            {
+                throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                    $"inputValues[{j}] = {inputValues[j]} is not {input.DomainRule}; input '{input.Name}' of law '{Name}' must be {input.DomainRule}."),
+                    nameof(inputValues));
+            }
+        }
+
         Span<double> value = stackalloc double[1];
         Evaluate(parameters, LawInputs.SinglePoint(inputValues), value, []);
         return value[0];

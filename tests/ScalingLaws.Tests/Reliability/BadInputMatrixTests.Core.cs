@@ -71,8 +71,6 @@ public partial class BadInputMatrixTests
         yield return Case("StartStrategy.FromPoints", "infinite entry", () => StartStrategy.FromPoints([[1.0, double.PositiveInfinity]]), "starts", "starts[0][1]");
         yield return Case("StartStrategy.Grid", "NaN on an axis", () => StartStrategy.Grid(new Dictionary<string, double[]> { ["E"] = [1.0, double.NaN] }), "valuesByParameter", "'E'");
         yield return Case("StartStrategy.DefaultRefining", "zero refined points", () => StartStrategy.DefaultRefining(0), "count", "count");
-        yield return Case("LossFunction.Parse", "unknown loss", () => LossFunction.Parse("cauchy"), "text", "'cauchy'");
-        yield return Case("LossFunction.Parse", "Huber with a negative threshold", () => LossFunction.Parse("huber:-1"), "text", "-1");
         yield return Case("FitResult[name]", "unknown parameter", () => _ = ReliabilityFixtures.SaturatingFit["beta"], "parameterName", "'beta'");
         yield return Case("FitResult.StandardError", "unknown parameter", () => ReliabilityFixtures.SaturatingFit.StandardError("Alpha"), "parameterName", "'Alpha'");
         yield return Case("FitResult.Predict", "wrong number of inputs", () => ReliabilityFixtures.SaturatingFit.Predict(1e9, 1e9), "inputValues", "got 2");
