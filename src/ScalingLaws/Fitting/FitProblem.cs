@@ -65,6 +65,7 @@ internal sealed class FitProblem
         }
 
         Inputs = new LawInputs(columns);
+        law.ValidateInputs(Inputs);
 
         // Target and weights.
         var y = data.TargetArray;

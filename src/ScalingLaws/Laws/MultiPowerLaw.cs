@@ -20,7 +20,7 @@ namespace ScalingLaws;
 /// (<see cref="Schedules"/>) and its inputs are two columns: <c>curve</c>, the index of a schedule, and <c>step</c>, the step
 /// <c>t</c> at which the loss is observed. <see cref="CreateObservations"/> builds such observations from loss curves.
 /// A row whose curve or step is not an integer inside the schedules evaluates to NaN (the fitter then reports a non-finite
-/// objective); <see cref="GetDefaultStarts"/> rejects such rows with an <see cref="ArgumentException"/>.</para>
+/// objective); the fitter rejects such rows up front with an <see cref="ArgumentException"/> (<see cref="ValidateInputs"/>).</para>
 /// <para>Cost. Per schedule the law stores, once, the prefix sums <c>P(t) = S1(t)</c> and the steps <c>k</c> where the rate
 /// changes (<c>η_k ≠ η_{k−1}</c>); <c>S_k(t) = P(t) − P(k−1)</c>. A row at step <c>t</c> then costs one logarithm and one
 /// exponential (vectorised) per change point <c>k ≤ t</c>, so evaluating <c>n</c> rows costs <c>O(T + n·K)</c> with <c>K</c>
@@ -156,8 +156,8 @@ public sealed class MultiPowerLaw : ScalingLaw
     public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [AlphaGrid, CGrid, BetaGrid, GammaGrid];
 
     /// <summary>
-    /// Gets a default start from the data: L0 just below the smallest loss, A and alpha from the constant-rate part of the
-    /// curves, and mid-range values for the loss-drop parameters. Also checks every row's curve and step.
+    /// Gets a default start from the data: L0 just below the smallest loss and mid-range values for the other parameters
+    /// (the fitter adds its grid search over the exponents). Also checks every row's curve and step.
     /// </summary>
     /// <param name="inputs">The input columns (<c>curve</c>, <c>step</c>).</param>
     /// <param name="target">The observed losses.</param>
@@ -166,10 +166,26 @@ public sealed class MultiPowerLaw : ScalingLaw
     /// integer inside that schedule.</exception>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)
     {
+        ValidateInputs(inputs);
+        var min = double.PositiveInfinity;
+        foreach (var y in target)
+        {
+            min = Math.Min(min, y);
+        }
+
+        var l0 = Math.Max(0.0, 0.9 * min);
+        return [[l0, 0.5, 0.5, 300.0, 2.0, 0.6, 0.6]];
+    }
+
+    /// <summary>Checks that every row names a step of one of the law's schedules.</summary>
+    /// <param name="inputs">The input columns (<c>curve</c>, <c>step</c>).</param>
+    /// <exception cref="ArgumentException">A row's curve is not an index into <see cref="Schedules"/>, or its step is not an
+    /// integer inside that schedule.</exception>
+    public override void ValidateInputs(LawInputs inputs)
+    {
         ArgumentNullException.ThrowIfNull(inputs);
         var curves = inputs.Column(CurveColumn);
         var steps = inputs.Column(StepColumn);
-        var min = double.PositiveInfinity;
         for (var i = 0; i < inputs.Count; i++)
         {
             if (!TryRow(curves[i], steps[i], out _, out _))
@@ -178,12 +194,7 @@ public sealed class MultiPowerLaw : ScalingLaw
                     $"Row {i}: curve = {curves[i]}, step = {steps[i]} does not name a step of one of the law's {_schedules.Length} schedules; curve must be an integer in 0 … {_schedules.Length - 1} and step an integer below that schedule's step count."),
                     nameof(inputs));
             }
-
-            min = Math.Min(min, target[i]);
         }
-
-        var l0 = Math.Max(0.0, 0.9 * min);
-        return [[l0, 0.5, 0.5, 300.0, 2.0, 0.6, 0.6]];
     }
 
     private bool TryRow(double curve, double step, out int curveIndex, out int stepIndex)

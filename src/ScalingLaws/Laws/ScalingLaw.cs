@@ -160,6 +160,16 @@ public abstract class ScalingLaw
     public virtual IReadOnlyList<double[]> GetNonlinearSearchGrid() => [];
 
     /// <summary>
+    /// Checks rules on the inputs that the per-column <see cref="InputDomain"/> cannot express (for example that a row names
+    /// an existing training curve). The fitter calls it once, before any work starts; the default accepts everything.
+    /// </summary>
+    /// <param name="inputs">The input columns of the data to be fitted.</param>
+    /// <exception cref="ArgumentException">A row breaks a rule of the law; the message names the row and the value.</exception>
+    public virtual void ValidateInputs(LawInputs inputs)
+    {
+    }
+
+    /// <summary>
     /// Gets default starting points for a fit to the given data, as natural parameter vectors. The fitter adds the
     /// variable-projection search for laws with linear parameters.
     /// </summary>

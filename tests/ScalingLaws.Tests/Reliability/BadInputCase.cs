@@ -8,7 +8,7 @@ namespace ScalingLaws.Tests.Reliability;
 /// <param name="Act">The call.</param>
 /// <param name="ParamName">The expected <see cref="ArgumentException.ParamName"/>.</param>
 /// <param name="Culprit">Text the message must contain (ordinal comparison).</param>
-public sealed record BadInputCase(string EntryPoint, string Input, Action Act, string ParamName, string Culprit)
+internal sealed record BadInputCase(string EntryPoint, string Input, Action Act, string ParamName, string Culprit)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{EntryPoint}: {Input}";
@@ -20,7 +20,7 @@ public sealed record BadInputCase(string EntryPoint, string Input, Action Act, s
 /// <param name="Input">What is troublesome about the input.</param>
 /// <param name="Run">Runs the call and returns the text of every reason the result gives (warnings, statuses, messages).</param>
 /// <param name="Expected">Text one of the reasons must contain.</param>
-public sealed record NumericalTroubleCase(string EntryPoint, string Input, Func<IReadOnlyList<string>> Run, string Expected)
+internal sealed record NumericalTroubleCase(string EntryPoint, string Input, Func<IReadOnlyList<string>> Run, string Expected)
 {
     /// <inheritdoc/>
     public override string ToString() => $"{EntryPoint}: {Input}";
