@@ -19,6 +19,9 @@ public partial class BadInputMatrixTests
         yield return Case("new LawInputs", "null column", () => _ = new LawInputs([[1.0], null!]), "columns", "column 1 is null");
         yield return Case("ScalingLaw.Evaluate", "too few parameters", () => new SaturatingPowerLaw().Evaluate([1.0, 2.0], [10.0]), "parameters", "Expected 3 parameters but got 2");
         yield return Case("ScalingLaw.Evaluate", "too many inputs", () => new ChinchillaLaw().Evaluate(ChinchillaLaw.HoffmannParameters.ToArray(), [1e9, 1e10, 1.0]), "inputValues", "Expected 2 inputs but got 3");
+        yield return Case("ScalingLaw.Evaluate", "zero power-law input", () => new PowerLaw().Evaluate([1.0, 0.5], [0.0]), "inputValues", "inputValues[0] = 0");
+        yield return Case("ScalingLaw.Evaluate", "NaN annealing area", () => new AnnealingLaw().Evaluate([2.0, 3.0, 0.4, 6e-4], [10.0, double.NaN]), "inputValues", "inputValues[1] = NaN");
+        yield return Case("ScalingLaw.Evaluate", "negative token count", () => new ChinchillaLaw().Evaluate(ChinchillaLaw.HoffmannParameters.ToArray(), [1e9, -1e10]), "inputValues", "'D'");
         yield return Case("ScalingLaw.IndexOfParameter", "unknown name", () => new ChinchillaLaw().IndexOfParameter("gamma"), "parameterName", "'gamma'");
         yield return Case("LawRegistry.Create", "unknown law", () => LawRegistry.Create("no-such-law"), "name", "'no-such-law'");
         yield return Case("new CustomLaw", "default start of wrong length", () => _ = new CustomLaw("c", "y = a*x",
