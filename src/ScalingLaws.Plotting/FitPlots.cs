@@ -286,7 +286,8 @@ public static class FitPlots
     {
         var parameters = string.Join(", ", fit.ParameterNames.Select((name, k) => Look.Invariant(
             $"{Look.Symbol(name)} = {Look.Number(fit.Parameters[k])}")));
-        return Look.Invariant($"{Look.Pretty(fit.Law.Formula)}\n{parameters}");
+        return Look.Invariant(
+            $"{fit.Law.Name}: {Look.Pretty(fit.Law.Formula)}\n{parameters}\n(n = {fit.Data.Count}, {fit.Options.Loss} on {fit.Options.ResidualSpace.ToString().ToLowerInvariant()} residuals)");
     }
 
     private static void DrawSingleInput(Plot plot, FitResult fit, FitLayout layout, FitPlotOptions options)
@@ -343,7 +344,7 @@ public static class FitPlots
         var model = CurveInputModel.Create(fit.Law, fit.Data, layout.XIndex, layout.GroupValues, options.CurveInputs);
         var dataMin = layout.XValues.Min();
         var dataMax = layout.XValues.Max();
-        var first = true;
+        ScottPlot.Plottables.Scatter? lastLine = null;
         foreach (var (group, color) in layout.GroupsWithColors())
         {
             var points = plot.Add.ScatterPoints(
@@ -360,13 +361,13 @@ public static class FitPlots
             var grid = Grid(layout, lo, hi, 80);
             var ys = grid.Select(x => fit.Law.Evaluate(fit.Parameters.ToArray(), model.Map(x, group.Value))).ToArray();
             var line = AddLine(plot, layout, grid, ys, color, LinePattern.Solid, 2f);
-            line.LegendText = first ? "fitted law (one curve per group)" : string.Empty;
-            if (first)
-            {
-                line.Color = color;
-            }
+            line.LegendText = string.Empty;
+            lastLine = line;
+        }
 
-            first = false;
+        if (lastLine is not null)
+        {
+            lastLine.LegendText = "fitted law (one curve per group)";
         }
 
         // Extrapolated curves at new group values (for example a larger compute budget): dashed red with their bands.

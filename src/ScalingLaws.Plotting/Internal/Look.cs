@@ -6,7 +6,7 @@ namespace ScalingLaws.Plotting.Internal;
 /// <summary>Shared look of every figure: fonts, colours, log axes and number formatting.</summary>
 internal static class Look
 {
-    public const float TitleSize = 18f;
+    public const float TitleSize = 16f;
     public const float LabelSize = 16f;
     public const float TickSize = 13f;
     public const float LegendSize = 13f;
