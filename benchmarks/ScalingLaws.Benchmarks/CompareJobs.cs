@@ -44,6 +44,10 @@ internal static class CompareJobs
                 }),
             };
             Report("epoch_grid", 1, () => ScalingLawFitter.Fit(law, data, grid).Objective);
+
+            // 4000 case resamples warm-started at the fit, on every core; the scipy side reports the SD of alpha.
+            var fit = ScalingLawFitter.Fit(law, data, global);
+            Report("bootstrap", 3, () => Bootstrap.Run(fit, new BootstrapOptions { Resamples = 4000, Seed = 42 }).StandardError("alpha"));
         }
     }
 

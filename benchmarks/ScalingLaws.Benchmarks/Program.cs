@@ -8,6 +8,12 @@ internal static class Program
 {
     private static void Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "probe")
+        {
+            Probe.Run();
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "compare")
         {
             CompareJobs.Run(args.Contains("--full"));
