@@ -57,7 +57,7 @@ public static class Program
             var parse = root.Parse(args);
             if (parse.Errors.Count > 0)
             {
-                error.WriteLine($"scaling-laws: {parse.Errors[0].Message} (see 'scaling-laws --help')");
+                error.WriteLine($"scaling-laws: {string.Join(" ", parse.Errors.Select(e => e.Message))} (see 'scaling-laws --help')");
                 return BadInput;
             }
 

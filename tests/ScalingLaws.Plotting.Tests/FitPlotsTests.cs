@@ -13,10 +13,10 @@ public sealed class FitPlotsTests : IDisposable
     {
         var path = TestData.SharedFile("chinchilla-epoch/svg_extracted_data.csv");
         var data = ObservationsCsv.Read(path, new CsvReadOptions
-            {
-                TargetColumn = "loss",
-                InputColumns = new Dictionary<string, string> { ["N"] = "Model Size", ["C"] = "Training FLOP" },
-            })
+        {
+            TargetColumn = "loss",
+            InputColumns = new Dictionary<string, string> { ["N"] = "Model Size", ["C"] = "Training FLOP" },
+        })
             .DropLargestTargets(5)
             .WithDerivedColumn("D", r => r["C"] / (6.0 * r["N"]), "C/(6*N)");
         var fit = ScalingLawFitter.Fit(new ChinchillaLaw(), data,

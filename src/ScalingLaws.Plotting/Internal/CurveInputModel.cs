@@ -125,29 +125,55 @@ internal sealed class CurveInputModel
 
     private static (double[] Beta, double ResidualSd) LeastSquares(double[][] design, double[] target, int columns)
     {
-        // Normal equations with a tiny ridge so a constant column (for example one group) does not make them singular.
-        var a = new double[columns, columns];
-        var b = new double[columns];
-        for (var i = 0; i < target.Length; i++)
+        // Centred normal equations for the slopes (column 0 is the intercept), with a tiny ridge so a constant column (for
+        // example a single group) does not make them singular; the intercept follows from the means.
+        var n = target.Length;
+        var slopes = columns - 1;
+        var means = new double[columns];
+        var targetMean = target.Average();
+        for (var c = 1; c < columns; c++)
         {
-            for (var r = 0; r < columns; r++)
+            means[c] = design.Average(row => row[c]);
+        }
+
+        var a = new double[slopes, slopes];
+        var b = new double[slopes];
+        for (var i = 0; i < n; i++)
+        {
+            var t = target[i] - targetMean;
+            for (var r = 0; r < slopes; r++)
             {
-                b[r] += design[i][r] * target[i];
-                for (var c = 0; c < columns; c++)
+                var xr = design[i][r + 1] - means[r + 1];
+                b[r] += xr * t;
+                for (var c = 0; c < slopes; c++)
                 {
-                    a[r, c] += design[i][r] * design[i][c];
+                    a[r, c] += xr * (design[i][c + 1] - means[c + 1]);
                 }
             }
         }
 
-        for (var r = 0; r < columns; r++)
+        var scale = 0.0;
+        for (var r = 0; r < slopes; r++)
         {
-            a[r, r] += 1e-12 * (1.0 + a[r, r]);
+            scale = Math.Max(scale, a[r, r]);
         }
 
-        var beta = Solve(a, b);
+        for (var r = 0; r < slopes; r++)
+        {
+            a[r, r] += 1e-13 * Math.Max(scale, 1.0);
+        }
+
+        var solved = Solve(a, b);
+        var beta = new double[columns];
+        beta[0] = targetMean;
+        for (var c = 1; c < columns; c++)
+        {
+            beta[c] = solved[c - 1];
+            beta[0] -= beta[c] * means[c];
+        }
+
         var rss = 0.0;
-        for (var i = 0; i < target.Length; i++)
+        for (var i = 0; i < n; i++)
         {
             var fitted = 0.0;
             for (var c = 0; c < columns; c++)
@@ -158,7 +184,7 @@ internal sealed class CurveInputModel
             rss += (target[i] - fitted) * (target[i] - fitted);
         }
 
-        return (beta, Math.Sqrt(rss / Math.Max(1, target.Length - columns)));
+        return (beta, Math.Sqrt(rss / Math.Max(1, n - columns)));
     }
 
     private static double[] Solve(double[,] a, double[] b)

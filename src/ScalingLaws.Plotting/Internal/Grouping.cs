@@ -51,7 +51,7 @@ internal static class Grouping
 
     private static PlotGroup Make(string columnName, int[] rows, IReadOnlyList<double> values, bool positive, bool exact)
     {
-        var value = positive
+        var value = exact ? values[rows[0]] : positive
             ? Math.Exp(rows.Average(r => Math.Log(values[r])))
             : rows.Average(r => values[r]);
         var label = string.Create(CultureInfo.InvariantCulture,

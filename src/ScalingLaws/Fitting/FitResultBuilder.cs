@@ -176,6 +176,12 @@ internal static class FitResultBuilder
             warnings.Add($"the solver did not converge ({outcome.Status}): {outcome.Message}");
         }
 
+        if (!double.IsFinite(objective) || !double.IsFinite(rss))
+        {
+            warnings.Add("the objective overflows double precision at the solution (the weights or the target are too large); "
+                + "rescale them: the objective, the residual sum of squares and the statistics built on them are not usable");
+        }
+
         var diagnostics = new FitDiagnostics(outcome.Status, outcome.Iterations, outcome.Evaluations, outcome.GradientNorm, outcome.Message);
         return new FitResult(problem.Law, problem.Data, options, natural, standardErrors, (bool[])problem.IsFixed.Clone(),
             covMatrix, corrMatrix, reason, intervals, residuals, fitted, objective, rss, dof, rSquared, logLikelihood, aic, bic,
@@ -195,7 +201,7 @@ internal static class FitResultBuilder
         var q = problem.Q;
         if (!j.All(double.IsFinite))
         {
-            return (null, "the Jacobian is not finite at the solution", double.NaN);
+            return (null, "the Jacobian is not finite at the solution", double.PositiveInfinity);
         }
 
         // Weighted cross products Σ c_i J_i J_iᵀ over contiguous columns (plain arrays: MathNet's indexers are slow here).
@@ -221,7 +227,15 @@ internal static class FitResultBuilder
             return m;
         }
 
-        var (jtjInverse, condition) = Decompose(Matrix<double>.Build.DenseOfArray(Cross(_ => 1.0)));
+        var jtj = Cross(_ => 1.0);
+        if (!IsFinite(jtj))
+        {
+            // MathNet's eigensolver indexes out of its arrays on NaN or ∞ (MathNet.Numerics 5.0.0), so never hand it one.
+            return (null, "JᵀJ overflows at the solution (the Jacobian is too large to square); some parameters are not identifiable",
+                double.PositiveInfinity);
+        }
+
+        var (jtjInverse, condition) = Decompose(Matrix<double>.Build.DenseOfArray(jtj));
         if (dof < 1)
         {
             return (null, string.Create(CultureInfo.InvariantCulture,
@@ -245,7 +259,7 @@ internal static class FitResultBuilder
             case CovarianceMethod.AbsoluteSigma:
                 return (jtjInverse, null, condition);
             case CovarianceMethod.Classic:
-                return (jtjInverse * (rss / dof), null, condition);
+                return Checked(jtjInverse * (rss / dof), condition);
             default:
             {
                 // Huber's sandwich: H⁻¹ B H⁻¹ · n/(n − q), H = Σ ψ'(r) JᵢJᵢᵀ, B = Σ ψ(r)² JᵢJᵢᵀ.
@@ -262,7 +276,7 @@ internal static class FitResultBuilder
                     ? hInverse
                     : Decompose(Matrix<double>.Build.DenseOfArray(Cross(i => problem.IrlsWeight(residuals[i])))).Inverse;
                 var cov = inverse * b * inverse * ((double)n / dof);
-                return (cov, null, condition);
+                return Checked(cov, condition);
             }
         }
     }
@@ -274,9 +288,32 @@ internal static class FitResultBuilder
 
     /// <summary>Inverts a symmetric positive semi-definite matrix through the eigendecomposition of its Jacobi-scaled form
     /// (<c>D·M·D</c> with <c>D = diag(M)^(−½)</c>), and returns the scale-free condition number from the same decomposition.</summary>
+    private static (Matrix<double>? Covariance, string? Reason, double Condition) Checked(Matrix<double> covariance, double condition)
+        => covariance.Enumerate().All(double.IsFinite)
+            ? (covariance, null, condition)
+            : (null, "the covariance overflows (the residuals or the Jacobian are too large); standard errors are not available", condition);
+
+    private static bool IsFinite(double[,] m)
+    {
+        foreach (var v in m)
+        {
+            if (!double.IsFinite(v))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     private static (Matrix<double> Inverse, double Condition) Decompose(Matrix<double> m)
     {
         var q = m.RowCount;
+        if (!m.Enumerate().All(double.IsFinite))
+        {
+            return (Matrix<double>.Build.Dense(q, q, double.NaN), double.PositiveInfinity);
+        }
+
         var d = new double[q];
         for (var i = 0; i < q; i++)
         {
@@ -284,6 +321,11 @@ internal static class FitResultBuilder
         }
 
         var scaled = Matrix<double>.Build.Dense(q, q, (i, k) => m[i, k] * d[i] * d[k]);
+        if (!scaled.Enumerate().All(double.IsFinite))
+        {
+            return (Matrix<double>.Build.Dense(q, q, double.NaN), double.PositiveInfinity);
+        }
+
         var evd = scaled.Evd(Symmetricity.Symmetric);
         var values = evd.EigenValues.Select(v => v.Real).ToArray();
         var max = values.Max();

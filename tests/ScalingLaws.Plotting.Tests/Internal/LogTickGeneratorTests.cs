@@ -19,8 +19,9 @@ public sealed class LogTickGeneratorTests
     public void Regenerate_SeveralDecades_MajorTicksAtPowersOfTen()
     {
         var generator = new LogTickGenerator();
+        using var paint = Paint.NewDisposablePaint();
 
-        generator.Regenerate(new CoordinateRange(7.8, 10.3), Edge.Bottom, new PixelLength(800), new Paint(), new LabelStyle());
+        generator.Regenerate(new CoordinateRange(7.8, 10.3), Edge.Bottom, new PixelLength(800), paint, new LabelStyle());
 
         generator.Ticks.Where(t => t.IsMajor).Select(t => t.Label).Should().Equal("10⁸", "10⁹", "10¹⁰");
         generator.Ticks.Count(t => !t.IsMajor).Should().BeGreaterThan(10, "2…9 × 10ᵏ minor ticks");
@@ -30,8 +31,9 @@ public sealed class LogTickGeneratorTests
     public void Regenerate_NarrowLossRange_LinearLabelsAtTheirLogs()
     {
         var generator = new LogTickGenerator();
+        using var paint = Paint.NewDisposablePaint();
 
-        generator.Regenerate(new CoordinateRange(Math.Log10(1.8), Math.Log10(3.6)), Edge.Left, new PixelLength(600), new Paint(), new LabelStyle());
+        generator.Regenerate(new CoordinateRange(Math.Log10(1.8), Math.Log10(3.6)), Edge.Left, new PixelLength(600), paint, new LabelStyle());
 
         var majors = generator.Ticks.Where(t => t.IsMajor).ToArray();
         majors.Select(t => t.Label).Should().Contain(["2", "3"]);
