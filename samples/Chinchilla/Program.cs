@@ -1,10 +1,11 @@
 // Reproduces Epoch AI's replication of Hoffmann et al.'s Chinchilla Approach-3 fit (Besiroglu et al. 2024) from the
 // digitised data, and prints our fit next to Epoch's and Hoffmann's published parameters.
-// Usage: dotnet run --project samples/Chinchilla [path/to/svg_extracted_data.csv]
+// Usage: dotnet run --project samples/Chinchilla [path/to/svg_extracted_data.csv] [plot.png|plot.svg]
 // Exit codes: 0 within the published tolerances, 1 outside them, 2 data missing.
 using System.Diagnostics;
 using System.Globalization;
 using ScalingLaws;
+using ScalingLaws.Plotting;
 
 CultureInfo.CurrentCulture = CultureInfo.InvariantCulture;
 var path = args.Length > 0 ? args[0] : Path.Combine(FindRepoRoot(), "..", "shared", "data", "chinchilla-epoch", "svg_extracted_data.csv");
@@ -43,6 +44,10 @@ var epochGrid = StartStrategy.Grid(new Dictionary<string, double[]>
 });
 var gridFit = ScalingLawFitter.Fit(law, data, options with { Starts = epochGrid });
 var gridMs = stopwatch.Elapsed.TotalMilliseconds;
+
+// The picture: loss against N for each compute budget, the fitted law, and the extrapolation to Chinchilla's budget.
+var plotPath = Path.GetFullPath(args.Length > 1 ? args[1] : "chinchilla-fit.png");
+FitPlots.SaveFit(fit, plotPath, FitPlotOptions.Default with { GroupBy = "C", ExtrapolatedGroups = [5.76e23] });
 
 Console.WriteLine($"Data: {data}");
 Console.WriteLine();
@@ -138,6 +143,8 @@ const double HoldoutLogErrorLimit = 0.05; // mean |log ŷ − log y| on the held
 var holdoutOk = holdout.Summary.MeanAbsoluteLogError < HoldoutLogErrorLimit;
 ok &= holdoutOk;
 Console.WriteLine(holdoutOk ? $"holdout: mean |log error| below {HoldoutLogErrorLimit}" : $"FAIL: holdout mean |log error| is not below {HoldoutLogErrorLimit}");
+Console.WriteLine();
+Console.WriteLine($"Plot written to {plotPath}");
 Console.WriteLine(ok ? "PASS: reproduces Epoch AI's published fit within tolerance." : "FAIL: outside the published tolerances.");
 return ok ? 0 : 1;
 

@@ -294,6 +294,12 @@ internal sealed class FitProblem
         var lawJ = ws.LawJacobian;
         var f = 0.0;
         var log = Space == ResidualSpace.Log;
+        var logValues = ws.LogValues;
+        if (log)
+        {
+            VectorKernels.Log(values, logValues);
+        }
+
         for (var i = 0; i < N; i++)
         {
             var v = values[i];
@@ -307,7 +313,7 @@ internal sealed class FitProblem
                     return double.PositiveInfinity;
                 }
 
-                r = sw * (TransformedTarget[i] - Math.Log(v));
+                r = sw * (TransformedTarget[i] - logValues[i]);
                 scale = -sw / v;
             }
             else

@@ -7,6 +7,7 @@ internal sealed class SolverWorkspace
     {
         Natural = new double[p];
         Values = new double[n];
+        LogValues = new double[n];
         LawJacobian = new double[n * p];
         Residuals = new double[n];
         Jacobian = new double[n * q];
@@ -30,6 +31,8 @@ internal sealed class SolverWorkspace
     public double[] Natural { get; }
 
     public double[] Values { get; }
+
+    public double[] LogValues { get; }
 
     public double[] LawJacobian { get; }
 

@@ -61,4 +61,28 @@ internal static class VectorKernels
             destination[i] = w[i] * x[i];
         }
     }
+
+    /// <summary>Writes <c>destination_i = log(x_i)</c> with SIMD logarithms (NaN for non-positive x, like Math.Log).
+    /// May differ from Math.Log in the last bit.</summary>
+    public static void Log(ReadOnlySpan<double> x, Span<double> destination)
+    {
+        var n = x.Length;
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && n >= Vector<double>.Count)
+        {
+            var vx = MemoryMarshal.Cast<double, Vector<double>>(x);
+            var vd = MemoryMarshal.Cast<double, Vector<double>>(destination[..n]);
+            for (var k = 0; k < vx.Length; k++)
+            {
+                vd[k] = Vector.Log(vx[k]);
+            }
+
+            i = vx.Length * Vector<double>.Count;
+        }
+
+        for (; i < n; i++)
+        {
+            destination[i] = Math.Log(x[i]);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace ScalingLaws;
 
 /// <summary>
@@ -53,7 +55,42 @@ public sealed class ChinchillaLaw : ScalingLaw
         var logN = inputs.LogColumn(0);
         var logD = inputs.LogColumn(1);
         var withJacobian = !jacobian.IsEmpty;
-        for (var i = 0; i < logN.Length; i++)
+        var i = 0;
+
+        // SIMD exponentials (System.Numerics.Vector.Exp): the two powers per point dominate every solver iteration.
+        // Results can differ from Math.Exp in the last bit, so they may differ across CPUs with other vector widths.
+        var width = Vector<double>.Count;
+        if (Vector.IsHardwareAccelerated && logN.Length >= width)
+        {
+            var negativeAlpha = new Vector<double>(-alpha);
+            var negativeBeta = new Vector<double>(-beta);
+            for (; i <= logN.Length - width; i += width)
+            {
+                var ln = new Vector<double>(logN.Slice(i, width));
+                var ld = new Vector<double>(logD.Slice(i, width));
+                var tn = Vector.Exp(negativeAlpha * ln);
+                var td = Vector.Exp(negativeBeta * ld);
+                var an = tn * a;
+                var bd = td * b;
+                (new Vector<double>(e) + an + bd).CopyTo(values.Slice(i, width));
+                if (withJacobian)
+                {
+                    var dAlpha = -an * ln;
+                    var dBeta = -bd * ld;
+                    for (var k = 0; k < width; k++)
+                    {
+                        var row = jacobian.Slice(5 * (i + k), 5);
+                        row[0] = 1.0;
+                        row[1] = tn[k];
+                        row[2] = dAlpha[k];
+                        row[3] = td[k];
+                        row[4] = dBeta[k];
+                    }
+                }
+            }
+        }
+
+        for (; i < logN.Length; i++)
         {
             var tn = Math.Exp(-alpha * logN[i]);
             var td = Math.Exp(-beta * logD[i]);
