@@ -54,9 +54,19 @@ public sealed partial class SnippetSyncTests
         return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l));
     }
 
-    // The docs folder is found from this source file's compile-time path, so the test works wherever the build output goes.
+    // The docs folder: walk up from the test binaries to the repository root (works for in-tree builds, including CI's
+    // deterministic builds whose source paths are mapped to /_/), else use this source file's compile-time path
+    // (works for builds with an artifacts path outside the tree).
     private static string FindDocsFolder([CallerFilePath] string sourceFile = "")
-        => Path.GetDirectoryName(Path.GetDirectoryName(sourceFile)!)!;
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ScalingLaws.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir is not null ? Path.Combine(dir.FullName, "docs") : Path.GetDirectoryName(Path.GetDirectoryName(sourceFile)!)!;
+    }
 
     [GeneratedRegex(@"<!-- snippet: (?<name>[\w-]+) -->\s*```csharp\r?\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex MarkdownSnippet();

@@ -76,7 +76,7 @@ public sealed class AnnealingLaw : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [AlphaGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. AlphaGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

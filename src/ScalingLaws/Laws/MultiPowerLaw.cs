@@ -153,7 +153,7 @@ public sealed class MultiPowerLaw : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [AlphaGrid, CGrid, BetaGrid, GammaGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. AlphaGrid], [.. CGrid], [.. BetaGrid], [.. GammaGrid]];
 
     /// <summary>
     /// Gets a default start from the data: L0 just below the smallest loss and mid-range values for the other parameters

@@ -70,7 +70,7 @@ public sealed class PowerLaw : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [AlphaGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. AlphaGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

@@ -72,7 +72,7 @@ public sealed class SaturatingPowerLaw : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [AlphaGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. AlphaGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

@@ -156,7 +156,8 @@ public abstract class ScalingLaw
     /// Gets, for every parameter that is not in <see cref="LinearParameterIndices"/> (in parameter order), the grid of values the
     /// default global search tries. Only used when the law has linear parameters.
     /// </summary>
-    /// <returns>One array of candidate values per nonlinear parameter.</returns>
+    /// <returns>One array of candidate values per nonlinear parameter. Implementations return new arrays on every call, so
+    /// a caller that modifies them cannot change the law's later searches (laws are shared between fits and threads).</returns>
     public virtual IReadOnlyList<double[]> GetNonlinearSearchGrid() => [];
 
     /// <summary>

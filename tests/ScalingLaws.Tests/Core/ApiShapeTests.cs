@@ -24,12 +24,13 @@ public class ApiShapeTests
     [Fact]
     public void ResultTypes_AreSealedWithoutPublicSetters()
     {
-        // Every public class except options records: immutable (no set or init accessors, no writable fields).
+        // Every public class except options records and the fit-report records (serialisation documents with init-only
+        // properties, checked below): immutable (no set or init accessors, no writable fields).
         Type[] coreResults = [typeof(FitResult), typeof(FitDiagnostics), typeof(MultiStartSummary), typeof(ParameterMatrix),
             typeof(Observations), typeof(LawParameter), typeof(LawInput), typeof(LawInputs), typeof(LossFunction), typeof(StartStrategy)];
         var classes = PublicTypes
             .Where(t => t.IsClass && !t.IsAbstract && !typeof(Delegate).IsAssignableFrom(t) && !typeof(Exception).IsAssignableFrom(t)
-                && !t.Name.EndsWith("Options", StringComparison.Ordinal))
+                && !t.Name.EndsWith("Options", StringComparison.Ordinal) && !t.Name.StartsWith("FitReport", StringComparison.Ordinal))
             .ToList();
         classes.Should().Contain(coreResults);
 
@@ -57,7 +58,7 @@ public class ApiShapeTests
     public void OptionsRecords_HaveInitOnlyProperties()
     {
         var violations = PublicTypes
-            .Where(t => t.IsClass && t.Name.EndsWith("Options", StringComparison.Ordinal))
+            .Where(t => t.IsClass && (t.Name.EndsWith("Options", StringComparison.Ordinal) || t.Name.StartsWith("FitReport", StringComparison.Ordinal)))
             .SelectMany(t => (t.IsSealed ? [] : new[] { $"{t.FullName} is not sealed" }).Concat(Setters(t, allowInit: true)))
             .ToList();
 
