@@ -153,33 +153,57 @@ public sealed class CliReliabilityTests : IDisposable
     }
 
     [Fact]
-    public void Run_RandomArgumentLists_NeverAnUnexpectedExceptionOrStackTrace()
+    public void Run_RandomlyMutatedCommandLines_NeverAnUnexpectedExceptionOrStackTrace()
     {
-        // Seeded random argument lists from valid and invalid pieces: every outcome is 0, 1 or 2 with at most one error line.
+        // Seeded: valid command lines with one to three random edits (replace, delete or insert a piece, or add an option with a
+        // random value). Every outcome is 0, 1 or 2, with exactly one error line otherwise.
         var random = new Random(int.Parse(Environment.GetEnvironmentVariable("CLI_SEED") ?? "8", CultureInfo.InvariantCulture));
-        string[] commands = ["fit", "predict", "optimal", "schedule", "laws"];
+        string[][] templates =
+        [
+            ["fit", "RUNS", "--law", "chinchilla", "-x", "N=N", "-x", "D=D"],
+            ["fit", "RUNS", "--law", "power-law-plus-constant", "-x", "x=N", "--weight", "w", "--bootstrap", "4", "--seed", "3"],
+            ["fit", "RUNS", "--law", "chinchilla", "-x", "N=N", "-x", "C=D", "--derive", "D=C/(6*N)", "--loss", "huber:1e-3", "--log-residuals"],
+            ["predict", "RUNS", "--law", "chinchilla", "-x", "N=N", "-x", "D=D", "--at", "N=1e10,D=1e12"],
+            ["optimal", "RUNS", "--law", "chinchilla", "-x", "N=N", "-x", "D=D", "--compute", "1e22"],
+            ["optimal", "--parameters", "E=1.69,A=406.4,alpha=0.34,B=410.7,beta=0.28", "--compute", "1e24", "--target-loss", "2.0"],
+            ["schedule", "--schedule", "cosine:steps=50,peak=1e-3,warmup=5", "--annealing", "L0=2,A=1,alpha=0.5,C=1", "--every", "10"],
+        ];
         string[] pieces =
         [
-            "--law", "chinchilla", "power-law", "power-law-plus-constant", "lr-annealing", "bnsl-1", "nope", "-x", "N=N", "D=D", "x=N", "C=D", "N=zero",
-            "--derive", "D=C/(6*N)", "D=C/0", "D=log(C", "D=N^N", "-y", "loss", "zero", "w", "--weight", "w", "zero", "--drop-top", "3", "-2", "29",
+            "--law", "chinchilla", "power-law", "lr-annealing", "bnsl-1", "nope", "-x", "N=N", "D=D", "x=N", "C=D", "N=zero", "D=w",
+            "--derive", "D=C/(6*N)", "D=C/0", "D=log(C", "D=N^N", "D=0-N", "-y", "loss", "zero", "w", "--weight", "--drop-top", "3", "-2", "29",
             "--loss", "huber:1e-3", "huber:0", "least-squares", "--log-residuals", "--max-iterations", "1", "0", "--confidence", "0.9", "1", "NaN",
-            "--bootstrap", "5", "1", "-1", "--seed", "42", "x", "--at", "N=1e9,D=1e11", "N=-1", "N=1e9", "x=1e9", "--compute", "1e22", "0", "Infinity",
-            "--target-loss", "2.0", "1.0", "--parameters", "E=1.69,A=406.4,alpha=0.34,B=410.7,beta=0.28", "E=1", "--flops-per-parameter-token", "6", "-6",
-            "--schedule", "cosine:steps=50,peak=1e-3", "wsd:steps=50,peak=1e-3,final=1e-5,decay-start=40", "constant:steps=10", "csv:RUNS",
-            "--annealing", "L0=2,A=1,alpha=0.5,C=1", "--every", "5", "-1", "--extrapolate", "1e12", "abc", "--x-axis", "N", "Q", "RUNS", "", " ", "=", ",",
+            "--bootstrap", "5", "-1", "--seed", "x", "--at", "N=1e9,D=1e11", "N=-1,D=1e11", "N=1e9", "x=1e9", "--compute", "1e22", "0", "Infinity",
+            "--target-loss", "1.0", "-3", "--parameters", "E=1,A=1,alpha=1,B=1,beta=1", "E=1", "--flops-per-parameter-token", "-6",
+            "--schedule", "wsd:steps=50,peak=1e-3,final=1e-5,decay-start=40", "constant:steps=10,peak=1", "inverse-sqrt:steps=9,peak=1,timescale=3",
+            "linear:steps=20,peak=1e-3,final=0", "csv:RUNS", "--annealing", "L0=2,A=1,alpha=0.5,C=1e9", "--every", "--extrapolate", "1e12", "abc",
+            "--x-axis", "Q", "RUNS", "", " ", "=", ",", "1e308", "-1e-308", "5e-324", "∞", "--help",
         ];
-        for (var iteration = 0; iteration < 2000; iteration++)
+        var outcomes = new int[3];
+        for (var iteration = 0; iteration < 1500; iteration++)
         {
-            var args = new List<string> { commands[random.Next(commands.Length)] };
-            if (random.Next(3) > 0)
+            var args = templates[random.Next(templates.Length)].ToList();
+            var edits = random.Next(1, 4);
+            for (var e = 0; e < edits; e++)
             {
-                args.Add("RUNS");
-            }
-
-            var count = random.Next(0, 10);
-            for (var k = 0; k < count; k++)
-            {
-                args.Add(pieces[random.Next(pieces.Length)]);
+                var at = random.Next(1, args.Count + 1);
+                var piece = pieces[random.Next(pieces.Length)];
+                switch (random.Next(4))
+                {
+                    case 0 when at < args.Count:
+                        args[at] = piece;
+                        break;
+                    case 1 when at < args.Count:
+                        args.RemoveAt(at);
+                        break;
+                    case 2:
+                        args.Insert(at, piece);
+                        break;
+                    default:
+                        args.Add(pieces.Where(p => p.StartsWith("--", StringComparison.Ordinal)).ElementAt(random.Next(20)));
+                        args.Add(piece);
+                        break;
+                }
             }
 
             var resolved = args.Select(a => a.Replace("RUNS", _runs, StringComparison.Ordinal)).ToArray();
@@ -190,11 +214,15 @@ public sealed class CliReliabilityTests : IDisposable
             error.Should().NotContain("unexpected", $"scaling-laws {shown}");
             error.Should().NotContain("   at ", $"scaling-laws {shown}");
             code.Should().BeOneOf([0, 1, 2], $"scaling-laws {shown}");
+            outcomes[code]++;
             if (code != 0)
             {
                 error.Split('\n').Count(l => l.StartsWith("scaling-laws:", StringComparison.Ordinal)).Should().Be(1, $"scaling-laws {shown}: {error}");
             }
         }
+
+        outcomes[0].Should().BeGreaterThan(30, "enough mutated command lines must still run to the end to exercise the commands");
+        outcomes[2].Should().BeGreaterThan(30);
     }
 
     private string[] Arguments(string text) => text.Split(' ').Select(a => a.Replace("RUNS", _runs, StringComparison.Ordinal)).ToArray();
