@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Mutation testing of the fitting and uncertainty code with Stryker.NET (dotnet-stryker from .config/dotnet-tools.json).
+#
+#   scripts/mutation.sh [fitting|uncertainty|all]      default: fitting
+#
+# Environment:
+#   STRYKER_CONCURRENCY   test runners in parallel (default 2)
+#   MUTATION_WORKDIR      scratch folder (default /tmp/scalinglaws-mutation); the report lands in $MUTATION_WORKDIR/output
+#   SCALINGLAWS_SHARED_DATA  the shared data folder (default: ../shared/data next to the repository)
+#
+# Stryker builds and rewrites the projects it mutates, so the script runs it on a copy of the repository (without bin/,
+# obj/ and .git) in the scratch folder: the working tree and other builds are never touched. The tests run are those of
+# tests/ScalingLaws.Tests minus four slow end-to-end reproductions (each would rerun for every mutant it covers); every
+# other test, including the property and reliability tests, takes part. Not part of CI: a run takes from tens of minutes
+# (fitting) to hours (all) on two cores. The mutation score is printed at the end and written to the HTML and JSON reports.
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+scope="${1:-fitting}"
+work="${MUTATION_WORKDIR:-/tmp/scalinglaws-mutation}"
+concurrency="${STRYKER_CONCURRENCY:-2}"
+export SCALINGLAWS_SHARED_DATA="${SCALINGLAWS_SHARED_DATA:-$(cd "$repo/.." && pwd)/shared/data}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+case "$scope" in
+  fitting) mutate='"**/Fitting/**/*.cs"' ;;
+  uncertainty) mutate='"**/Uncertainty/**/*.cs"' ;;
+  all) mutate='"**/Fitting/**/*.cs", "**/Uncertainty/**/*.cs"' ;;
+  *) echo "usage: $0 [fitting|uncertainty|all]" >&2; exit 2 ;;
+esac
+
+# Slow reproductions of published results (tens of seconds each); the fast tests cover the same code.
+filter='FullyQualifiedName!~FitMultiPowerLawReferenceProtocol&FullyQualifiedName!~Fit_Epoch4500StartGrid&FullyQualifiedName!~Uncertainty.CoverageTests&FullyQualifiedName!~EpochBootstrapTests'
+
+rm -rf "$work"
+mkdir -p "$work/repo"
+tar -C "$repo" --exclude=./.git --exclude='*/bin' --exclude='*/obj' --exclude=./TestResults --exclude='*/StrykerOutput' -cf - . | tar -C "$work/repo" -xf -
+cd "$work/repo"
+dotnet tool restore >/dev/null
+
+cat > tests/ScalingLaws.Tests/stryker-config.json <<JSON
+{
+  "stryker-config": {
+    "project": "ScalingLaws.csproj",
+    "mutate": [ $mutate ],
+    "test-case-filter": "$filter",
+    "concurrency": $concurrency,
+    "coverage-analysis": "perTest",
+    "mutation-level": "Standard",
+    "additional-timeout": 10000,
+    "reporters": [ "progress", "cleartext", "html", "json" ],
+    "thresholds": { "high": 80, "low": 70, "break": 0 }
+  }
+}
+JSON
+
+start=$(date +%s)
+cd tests/ScalingLaws.Tests
+dotnet stryker --output "$work/output" | tee "$work/stryker.log"
+end=$(date +%s)
+echo
+echo "mutation run ($scope, concurrency $concurrency) took $(( (end - start) / 60 )) min; report: $work/output/reports/mutation-report.html"
+grep -E "final mutation score|mutation score" "$work/stryker.log" | tail -n 1 || true
