@@ -21,7 +21,8 @@ for project in tests/ScalingLaws.Tests tests/ScalingLaws.Cli.Tests; do
   dotnet test "$project" --artifacts-path "$artifacts" --collect:"XPlat Code Coverage" --results-directory "$results/$(basename "$project")" \
     -- DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.Format=cobertura \
        DataCollectionRunSettings.DataCollectors.DataCollector.Configuration.ExcludeByAttribute=GeneratedCodeAttribute,CompilerGeneratedAttribute \
-    | tail -n 3
+    > "$results/$(basename "$project").log" 2>&1 || echo "  (some tests failed: see $results/$(basename "$project").log; coverage is still measured)"
+  grep -E "^(Passed|Failed)!" "$results/$(basename "$project").log" || true
 done
 
 python3 - "$results" "$target" <<'PY'

@@ -33,7 +33,7 @@ internal static class CoreLaws
     public static readonly Gen<double> WellIdentifiedExponent = Gen.Double[0.1, 2.0];
 
     private static readonly double[] X = SyntheticData.LogSpace(1e6, 1e10, 30);
-    private static readonly Observations AnnealingDesign = SyntheticData.Annealing(0.0);
+    private static readonly double[][] AnnealingColumns = AnnealingDesign();
     private static readonly double[][] ChinchillaColumns = ChinchillaGrid();
 
     /// <summary>Gets the laws.</summary>
@@ -55,14 +55,37 @@ internal static class CoreLaws
                 (e, log10A, alpha, log10B, beta) => new[] { e, Math.Pow(10.0, log10A) * Math.Pow(1e7, alpha), alpha, Math.Pow(10.0, log10B) * Math.Pow(1e9, beta), beta })),
 
         // L = L0 + A·S1^(−alpha) − C·S2 on three 2000-step schedules; C set so that the annealing drop is 2% to 50% of L0.
-        new("lr-annealing", () => new AnnealingLaw(), ["S1", "S2"],
-            [AnnealingDesign.Column("S1").ToArray(), AnnealingDesign.Column("S2").ToArray()],
+        new("lr-annealing", () => new AnnealingLaw(), ["S1", "S2"], AnnealingColumns,
             exponent => Gen.Select(Gen.Double[1.0, 4.0], Gen.Double[-0.7, 0.7], exponent, Gen.Double[0.02, 0.5],
-                (l0, log10A, alpha, drop) => new[] { l0, Math.Pow(10.0, log10A) * Math.Pow(100.0, alpha), alpha, drop * l0 / AnnealingDesign.Column("S2").Max() })),
+                (l0, log10A, alpha, drop) => new[] { l0, Math.Pow(10.0, log10A) * Math.Pow(10.0, alpha), alpha, drop * l0 / AnnealingColumns[1].Max() })),
     ];
 
     /// <summary>Gets a law by name.</summary>
     public static CoreLaw Get(string name) => All.Single(l => l.Name == name);
+
+    /// <summary>S1 and S2 at 20 log-spaced checkpoints from step 10 to 2000 of a constant, a cosine (to 10%) and a
+    /// warmup-stable-decay schedule (linear decay over the last 20%): S1 spans 2.3 decades, so A and alpha are separable.</summary>
+    private static double[][] AnnealingDesign()
+    {
+        const int steps = 2000;
+        Func<int, double>[] schedules =
+        [
+            _ => 1.0,
+            t => 0.1 + (0.45 * (1.0 + Math.Cos(Math.PI * t / steps))),
+            t => t < 0.8 * steps ? 1.0 : 1.0 - (0.9 * (t - (0.8 * steps)) / (0.2 * steps)),
+        ];
+        var checkpoints = SyntheticData.LogSpace(10.0, steps, 20).Select(t => (int)Math.Round(t)).Distinct().ToArray();
+        var s1 = new List<double>();
+        var s2 = new List<double>();
+        foreach (var schedule in schedules)
+        {
+            var (forward, annealing) = SyntheticData.Areas(schedule, steps);
+            s1.AddRange(checkpoints.Select(t => forward[t]));
+            s2.AddRange(checkpoints.Select(t => annealing[t]));
+        }
+
+        return [s1.ToArray(), s2.ToArray()];
+    }
 
     private static double[][] ChinchillaGrid()
     {
