@@ -196,7 +196,7 @@ public static class Extrapolation
         double[][]? drawValues = null;
         if (draws is not null)
         {
-            drawValues = EvaluateDraws(law, inputs, draws, nameof(draws));
+            drawValues = EvaluateDraws(law, inputs, draws, "parameterDraws");
         }
 
         var result = new Prediction[n];

@@ -24,6 +24,9 @@ namespace ScalingLaws;
 /// <threadsafety>Immutable; safe to share between threads.</threadsafety>
 public sealed class LearningRateSchedule
 {
+    /// <summary>The largest supported number of steps (100 million; a schedule stores one double per step, 800 MB).</summary>
+    public const int MaxStepCount = 100_000_000;
+
     private readonly double[] _rates;
 
     private LearningRateSchedule(double[] rates, int warmupSteps, string name)
@@ -416,6 +419,12 @@ public sealed class LearningRateSchedule
             }
         }
 
+        if (indices[^1] >= MaxStepCount)
+        {
+            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
+                $"'{sourceName}', data row {n}: step {indices[^1]} is beyond the largest supported schedule ({MaxStepCount:N0} steps)."), nameof(reader));
+        }
+
         var rates = new double[indices[^1] + 1];
         rates.AsSpan(0, indices[0]).Fill(values[0]);
         for (var r = 0; r < n; r++)
@@ -457,6 +466,12 @@ public sealed class LearningRateSchedule
         {
             throw new ArgumentOutOfRangeException(nameof(stepCount), stepCount, string.Create(CultureInfo.InvariantCulture,
                 $"A schedule needs at least one step and at least as many steps as its warmup ({warmup.Steps})."));
+        }
+
+        if (stepCount > MaxStepCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(stepCount), stepCount, string.Create(CultureInfo.InvariantCulture,
+                $"A schedule holds at most {MaxStepCount:N0} steps (one double per step)."));
         }
     }
 

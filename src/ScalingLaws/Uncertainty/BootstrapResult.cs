@@ -93,6 +93,11 @@ public sealed class BootstrapResult
         Correlation = new ParameterMatrix(fit.ParameterNames, correlation);
 
         var warnings = new List<string>();
+        if (fit.DegreesOfFreedom < 1)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"the fit has no residual degrees of freedom ({fit.Data.Count} observations for {fit.Data.Count - fit.DegreesOfFreedom} free parameters): it interpolates its data, so every resample is fitted exactly and the bootstrap spread says nothing about the uncertainty"));
+        }
         if (!fit.Converged)
         {
             warnings.Add($"the point estimate did not converge ({fit.Diagnostics.Status}); the resamples were warm-started from it anyway");
@@ -151,7 +156,7 @@ public sealed class BootstrapResult
     /// <summary>Gets the bootstrap correlation of the parameters (NaN for fixed parameters).</summary>
     public ParameterMatrix Correlation { get; }
 
-    /// <summary>Gets warnings about the run (non-converged point estimate, failed resamples).</summary>
+    /// <summary>Gets warnings about the run (non-converged point estimate, failed resamples, no residual degrees of freedom).</summary>
     public IReadOnlyList<string> Warnings => _warnings;
 
     /// <summary>Gets the bootstrap standard error of one parameter.</summary>

@@ -72,7 +72,7 @@ public sealed class AlabdulmohsinM1Law : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [ExponentGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. ExponentGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

@@ -76,7 +76,7 @@ public sealed class AlabdulmohsinM2Law : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [ExponentGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. ExponentGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

@@ -81,7 +81,7 @@ public sealed class AlabdulmohsinM3Law : ScalingLaw
     /// <inheritdoc/>
     /// <remarks>c over 20 values in [0.05, 2]; gamma = 0 and 17 values from 1e-8 to 1 (data-independent; the default starts add
     /// a grid scaled to the data).</remarks>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [ExponentGrid, GammaGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. ExponentGrid], [.. GammaGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

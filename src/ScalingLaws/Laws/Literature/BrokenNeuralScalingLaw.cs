@@ -145,7 +145,7 @@ public sealed class BrokenNeuralScalingLaw : ScalingLaw
     /// <remarks>One break: c0 × c1 × d1 × f1 over 8 × 8 × 49 × 4 values, with d1 from 1e-2 to 1e10 (quarter decades).
     /// More breaks: no data-independent grid (the data-aware default starts cover them).</remarks>
     public override IReadOnlyList<double[]> GetNonlinearSearchGrid()
-        => BreakCount == 1 ? [SlopeGrid, ChangeGrid, BreakGrid, SmoothnessGrid] : [];
+        => BreakCount == 1 ? [[.. SlopeGrid], [.. ChangeGrid], [.. BreakGrid], [.. SmoothnessGrid]] : [];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

@@ -205,7 +205,7 @@ public sealed class DataConstrainedLaw : ScalingLaw
     /// <inheritdoc/>
     /// <remarks>alpha and beta over 6 values in [0.1, 0.75]; R_D* and R_N* over 1, 3, 8, 20 and 60.</remarks>
     public override IReadOnlyList<double[]> GetNonlinearSearchGrid()
-        => _computeOptimal ? [] : [ExponentGrid, ExponentGrid, RepetitionGrid, RepetitionGrid];
+        => _computeOptimal ? [] : [[.. ExponentGrid], [.. ExponentGrid], [.. RepetitionGrid], [.. RepetitionGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

@@ -86,7 +86,7 @@ public sealed class DownstreamErrorLaw : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [GammaGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. GammaGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

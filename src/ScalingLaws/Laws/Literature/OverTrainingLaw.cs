@@ -91,7 +91,7 @@ public sealed class OverTrainingLaw : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [EtaGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. EtaGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)

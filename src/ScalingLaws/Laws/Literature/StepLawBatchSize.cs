@@ -78,7 +78,7 @@ public sealed class StepLawBatchSize : ScalingLaw
     }
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [ExponentGrid];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. ExponentGrid]];
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)
