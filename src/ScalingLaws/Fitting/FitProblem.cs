@@ -300,12 +300,15 @@ internal sealed class FitProblem
             VectorKernels.Log(values, logValues);
         }
 
+        // Two passes: residuals with their per-row chain-rule factor ∂r_i/∂f_i, then the Jacobian one contiguous column at a
+        // time. Splitting the row loop this way (and checking finiteness once per column) halved the cost of this
+        // transform, which was larger than the law's own evaluation (benchmarks -- probe).
+        var scale = ws.ResidualScale;
         for (var i = 0; i < N; i++)
         {
             var v = values[i];
             var sw = SqrtWeights is null ? 1.0 : SqrtWeights[i];
             double r;
-            double scale;
             if (log)
             {
                 if (!(v > 0.0))
@@ -314,12 +317,12 @@ internal sealed class FitProblem
                 }
 
                 r = sw * (TransformedTarget[i] - logValues[i]);
-                scale = -sw / v;
+                scale[i] = -sw / v;
             }
             else
             {
                 r = sw * (TransformedTarget[i] - v);
-                scale = -sw;
+                scale[i] = -sw;
             }
 
             if (!double.IsFinite(r))
@@ -329,25 +332,27 @@ internal sealed class FitProblem
 
             residuals[i] = r;
             f += Rho(r);
-            if (withJacobian)
+        }
+
+        if (withJacobian)
+        {
+            // Column-major residual Jacobian: jacobian[q·N + i] = ∂r_i/∂θ_q (contiguous columns for SIMD dot products).
+            for (var q = 0; q < Q; q++)
             {
-                // Column-major residual Jacobian: jacobian[q·N + i] = ∂r_i/∂θ_q (contiguous columns for SIMD dot products).
-                var row = lawJ.AsSpan(i * P, P);
-                for (var q = 0; q < Q; q++)
+                var k = FreeIndex[q];
+                var factor = IsLog[k] ? natural[k] : 1.0;
+                var column = jacobian.Slice(q * N, N);
+                var check = 0.0;
+                for (var i = 0; i < N; i++)
                 {
-                    var k = FreeIndex[q];
-                    var d = row[k] * scale;
-                    if (IsLog[k])
-                    {
-                        d *= natural[k];
-                    }
+                    var d = lawJ[(i * P) + k] * scale[i] * factor;
+                    column[i] = d;
+                    check += d * 0.0; // stays 0 unless some d is NaN or ±∞
+                }
 
-                    if (!double.IsFinite(d))
-                    {
-                        return double.PositiveInfinity;
-                    }
-
-                    jacobian[(q * N) + i] = d;
+                if (check != 0.0)
+                {
+                    return double.PositiveInfinity;
                 }
             }
         }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using MathNet.Numerics.Distributions;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace ScalingLaws.Internal;
 
@@ -13,7 +11,15 @@ internal static class FitResultBuilder
     private const double SingularCondition = 1e15;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<(int, double), double> QuantileCache = new();
 
-    public static FitResult Build(FitProblem problem, double[] theta, SolverOutcome outcome, MultiStartSummary multiStart)
+    /// <summary>Builds the result at <paramref name="theta"/>.</summary>
+    /// <param name="problem">The problem.</param>
+    /// <param name="theta">The solution, internal coordinates.</param>
+    /// <param name="outcome">The solver's outcome there.</param>
+    /// <param name="multiStart">The multi-start summary.</param>
+    /// <param name="workspace">A workspace of this problem's size that may be overwritten (saves allocating one), or
+    /// <see langword="null"/>.</param>
+    public static FitResult Build(FitProblem problem, double[] theta, SolverOutcome outcome, MultiStartSummary multiStart,
+        SolverWorkspace? workspace = null)
     {
         var n = problem.N;
         var p = problem.P;
@@ -23,7 +29,7 @@ internal static class FitResultBuilder
         problem.ToNatural(theta, natural);
 
         // Residuals and the Jacobian with respect to the natural parameters (delta method for log-scaled ones).
-        var ws = new SolverWorkspace(n, p, q);
+        var ws = workspace ?? new SolverWorkspace(n, p, q);
         var residuals = new double[n];
         var jInternal = new double[n * q];
         var internalObjective = problem.Evaluate(theta, ws, residuals, jInternal);
@@ -41,7 +47,12 @@ internal static class FitResultBuilder
         }
 
         var objective = problem.ReportedObjective(internalObjective);
-        var rss = residuals.Sum(r => r * r);
+        var rss = 0.0;
+        foreach (var r in residuals)
+        {
+            rss += r * r;
+        }
+
         var dof = n - q;
 
         // Goodness of fit in the residual space.
@@ -109,7 +120,7 @@ internal static class FitResultBuilder
             {
                 for (var b = 0; b < q; b++)
                 {
-                    covariance[problem.FreeIndex[a], problem.FreeIndex[b]] = covFree[a, b];
+                    covariance[problem.FreeIndex[a], problem.FreeIndex[b]] = covFree[(a * q) + b];
                 }
             }
 
@@ -146,6 +157,13 @@ internal static class FitResultBuilder
                     }
                 }
             }
+        }
+
+        if (covFree is null && vanished < 0 && dof >= 1 && !(condition > ConditionWarning))
+        {
+            // A covariance lost to overflow or a non-finite Jacobian, at an otherwise well-conditioned solution: say so among
+            // the warnings too, since every interval of this fit is missing.
+            warnings.Add($"standard errors are not available: {reason}");
         }
 
         if (condition > ConditionWarning)
@@ -188,54 +206,60 @@ internal static class FitResultBuilder
             condition, diagnostics, multiStart, [.. warnings]);
     }
 
-    /// <summary>Computes the covariance of the free parameters, the reason when it cannot, and the condition number.</summary>
+    /// <summary>Computes the covariance of the free parameters (row-major q × q), the reason when it cannot, and the
+    /// condition number.</summary>
     /// <param name="problem">The problem.</param>
     /// <param name="j">Natural-parameter residual Jacobian, column-major n × q.</param>
     /// <param name="residuals">Residuals at the solution.</param>
     /// <param name="dof">Residual degrees of freedom.</param>
     /// <param name="method">Requested estimator.</param>
-    private static (Matrix<double>? Covariance, string? Reason, double Condition) Covariance(
+    /// <remarks>Plain q × q arrays and <see cref="SmallDense.SymmetricEigen"/> rather than MathNet matrices: see the remark
+    /// there for the measurement.</remarks>
+    private static (double[]? Covariance, string? Reason, double Condition) Covariance(
         FitProblem problem, double[] j, double[] residuals, int dof, CovarianceMethod method)
     {
         var n = problem.N;
         var q = problem.Q;
-        if (!j.All(double.IsFinite))
+        if (!AllFinite(j))
         {
             return (null, "the Jacobian is not finite at the solution", double.PositiveInfinity);
         }
 
-        // Weighted cross products Σ c_i J_i J_iᵀ over contiguous columns (plain arrays: MathNet's indexers are slow here).
-        var buffer = new double[n];
-        double[,] Cross(Func<int, double> weight)
+        // Weighted cross products Σ c_i J_i J_iᵀ over contiguous columns.
+        var weights = new double[n];
+        var weighted = new double[n];
+        double[] Cross(double[]? w)
         {
-            for (var i = 0; i < n; i++)
-            {
-                buffer[i] = weight(i);
-            }
-
-            var m = new double[q, q];
-            var weighted = new double[n];
+            var m = new double[q * q];
             for (var a = 0; a < q; a++)
             {
-                VectorKernels.Multiply(buffer, j.AsSpan(a * n, n), weighted);
+                var column = j.AsSpan(a * n, n);
+                if (w is null)
+                {
+                    column.CopyTo(weighted);
+                }
+                else
+                {
+                    VectorKernels.Multiply(w, column, weighted);
+                }
+
                 for (var b = 0; b <= a; b++)
                 {
-                    m[a, b] = m[b, a] = VectorKernels.Dot(weighted, j.AsSpan(b * n, n));
+                    m[(a * q) + b] = m[(b * q) + a] = VectorKernels.Dot(weighted, j.AsSpan(b * n, n));
                 }
             }
 
             return m;
         }
 
-        var jtj = Cross(_ => 1.0);
-        if (!IsFinite(jtj))
+        var jtj = Cross(null);
+        if (!AllFinite(jtj))
         {
-            // MathNet's eigensolver indexes out of its arrays on NaN or ∞ (MathNet.Numerics 5.0.0), so never hand it one.
             return (null, "JᵀJ overflows at the solution (the Jacobian is too large to square); some parameters are not identifiable",
                 double.PositiveInfinity);
         }
 
-        var (jtjInverse, condition) = Decompose(Matrix<double>.Build.DenseOfArray(jtj));
+        var (jtjInverse, condition) = Decompose(jtj, q);
         if (dof < 1)
         {
             return (null, string.Create(CultureInfo.InvariantCulture,
@@ -253,29 +277,56 @@ internal static class FitResultBuilder
             method = problem.IsHuber ? CovarianceMethod.Sandwich : CovarianceMethod.Classic;
         }
 
-        var rss = residuals.Sum(r => r * r);
+        var rss = 0.0;
+        foreach (var r in residuals)
+        {
+            rss += r * r;
+        }
+
         switch (method)
         {
             case CovarianceMethod.AbsoluteSigma:
                 return (jtjInverse, null, condition);
             case CovarianceMethod.Classic:
-                return Checked(jtjInverse * (rss / dof), condition);
+                Scale(jtjInverse, rss / dof);
+                return Checked(jtjInverse, condition);
             default:
             {
                 // Huber's sandwich: H⁻¹ B H⁻¹ · n/(n − q), H = Σ ψ'(r) JᵢJᵢᵀ, B = Σ ψ(r)² JᵢJᵢᵀ.
                 var delta = problem.Loss.Delta;
-                bool Inside(int i) => !problem.IsHuber || Math.Abs(residuals[i]) <= delta;
-                var inliers = Enumerable.Range(0, n).Count(Inside);
-                var (hInverse, hCondition) = Decompose(Matrix<double>.Build.DenseOfArray(Cross(i => Inside(i) ? 1.0 : 0.0)));
-                var b = Matrix<double>.Build.DenseOfArray(Cross(i =>
+                var inliers = 0;
+                for (var i = 0; i < n; i++)
                 {
-                    var psi = Inside(i) ? residuals[i] : delta * Math.Sign(residuals[i]);
-                    return psi * psi;
-                }));
-                var inverse = inliers >= q && hCondition < SingularCondition
-                    ? hInverse
-                    : Decompose(Matrix<double>.Build.DenseOfArray(Cross(i => problem.IrlsWeight(residuals[i])))).Inverse;
-                var cov = inverse * b * inverse * ((double)n / dof);
+                    var inside = !problem.IsHuber || Math.Abs(residuals[i]) <= delta;
+                    inliers += inside ? 1 : 0;
+                    weights[i] = inside ? 1.0 : 0.0;
+                }
+
+                var (hInverse, hCondition) = Decompose(Cross(weights), q);
+                for (var i = 0; i < n; i++)
+                {
+                    var psi = weights[i] > 0.0 ? residuals[i] : delta * Math.Sign(residuals[i]);
+                    weights[i] = psi * psi;
+                }
+
+                var b = Cross(weights);
+                double[] inverse;
+                if (inliers >= q && hCondition < SingularCondition)
+                {
+                    inverse = hInverse;
+                }
+                else
+                {
+                    for (var i = 0; i < n; i++)
+                    {
+                        weights[i] = problem.IrlsWeight(residuals[i]);
+                    }
+
+                    inverse = Decompose(Cross(weights), q).Inverse;
+                }
+
+                var cov = Multiply(Multiply(inverse, b, q), inverse, q);
+                Scale(cov, (double)n / dof);
                 return Checked(cov, condition);
             }
         }
@@ -286,16 +337,79 @@ internal static class FitResultBuilder
     private static double StudentTQuantile(int dof, double probability)
         => QuantileCache.GetOrAdd((dof, probability), key => StudentT.InvCDF(0.0, 1.0, key.Item1, key.Item2));
 
-    /// <summary>Inverts a symmetric positive semi-definite matrix through the eigendecomposition of its Jacobi-scaled form
-    /// (<c>D·M·D</c> with <c>D = diag(M)^(−½)</c>), and returns the scale-free condition number from the same decomposition.</summary>
-    private static (Matrix<double>? Covariance, string? Reason, double Condition) Checked(Matrix<double> covariance, double condition)
-        => covariance.Enumerate().All(double.IsFinite)
+    /// <summary>Inverts a symmetric positive semi-definite matrix (row-major q × q) through the eigendecomposition of its
+    /// Jacobi-scaled form (<c>D·M·D</c> with <c>D = diag(M)^(−½)</c>), and returns the scale-free condition number from the
+    /// same decomposition. Eigenvalues below 1e-15 of the largest are dropped from the inverse (a pseudo-inverse).</summary>
+    private static (double[] Inverse, double Condition) Decompose(double[] m, int q)
+    {
+        var nan = () => { var x = new double[q * q]; Array.Fill(x, double.NaN); return (x, double.PositiveInfinity); };
+        if (!AllFinite(m))
+        {
+            return nan();
+        }
+
+        var d = new double[q];
+        var anyZero = false;
+        for (var i = 0; i < q; i++)
+        {
+            var diagonal = m[(i * q) + i];
+            d[i] = diagonal > 0.0 ? 1.0 / Math.Sqrt(diagonal) : 0.0;
+            anyZero |= d[i] == 0.0;
+        }
+
+        var scaled = new double[q * q];
+        for (var i = 0; i < q; i++)
+        {
+            for (var k = 0; k < q; k++)
+            {
+                scaled[(i * q) + k] = m[(i * q) + k] * d[i] * d[k];
+            }
+        }
+
+        if (!AllFinite(scaled))
+        {
+            return nan();
+        }
+
+        var values = new double[q];
+        var vectors = new double[q * q];
+        if (!SmallDense.SymmetricEigen(scaled, values, vectors, q))
+        {
+            return nan();
+        }
+
+        var max = values.Max();
+        var min = values.Min();
+        var condition = anyZero || !(min > 0.0) ? double.PositiveInfinity : max / min;
+        var inverse = new double[q * q];
+        for (var i = 0; i < q; i++)
+        {
+            for (var k = 0; k < q; k++)
+            {
+                var sum = 0.0;
+                for (var e = 0; e < q; e++)
+                {
+                    if (values[e] > max * 1e-15)
+                    {
+                        sum += vectors[(i * q) + e] * vectors[(k * q) + e] / values[e];
+                    }
+                }
+
+                inverse[(i * q) + k] = sum * d[i] * d[k];
+            }
+        }
+
+        return (inverse, condition);
+    }
+
+    private static (double[]? Covariance, string? Reason, double Condition) Checked(double[] covariance, double condition)
+        => AllFinite(covariance)
             ? (covariance, null, condition)
             : (null, "the covariance overflows (the residuals or the Jacobian are too large); standard errors are not available", condition);
 
-    private static bool IsFinite(double[,] m)
+    private static bool AllFinite(double[] values)
     {
-        foreach (var v in m)
+        foreach (var v in values)
         {
             if (!double.IsFinite(v))
             {
@@ -306,45 +420,31 @@ internal static class FitResultBuilder
         return true;
     }
 
-    private static (Matrix<double> Inverse, double Condition) Decompose(Matrix<double> m)
+    private static void Scale(double[] m, double factor)
     {
-        var q = m.RowCount;
-        if (!m.Enumerate().All(double.IsFinite))
+        for (var i = 0; i < m.Length; i++)
         {
-            return (Matrix<double>.Build.Dense(q, q, double.NaN), double.PositiveInfinity);
+            m[i] *= factor;
         }
+    }
 
-        var d = new double[q];
+    private static double[] Multiply(double[] a, double[] b, int q)
+    {
+        var c = new double[q * q];
         for (var i = 0; i < q; i++)
         {
-            d[i] = m[i, i] > 0.0 ? 1.0 / Math.Sqrt(m[i, i]) : 0.0;
-        }
-
-        var scaled = Matrix<double>.Build.Dense(q, q, (i, k) => m[i, k] * d[i] * d[k]);
-        if (!scaled.Enumerate().All(double.IsFinite))
-        {
-            return (Matrix<double>.Build.Dense(q, q, double.NaN), double.PositiveInfinity);
-        }
-
-        var evd = scaled.Evd(Symmetricity.Symmetric);
-        var values = evd.EigenValues.Select(v => v.Real).ToArray();
-        var max = values.Max();
-        var min = values.Min();
-        var condition = d.Any(v => v == 0.0) || !(min > 0.0) ? double.PositiveInfinity : max / min;
-        var vectors = evd.EigenVectors;
-        var inverse = Matrix<double>.Build.Dense(q, q, (i, k) =>
-        {
-            var sum = 0.0;
-            for (var e = 0; e < q; e++)
+            for (var k = 0; k < q; k++)
             {
-                if (values[e] > max * 1e-15)
+                var sum = 0.0;
+                for (var e = 0; e < q; e++)
                 {
-                    sum += vectors[i, e] * vectors[k, e] / values[e];
+                    sum += a[(i * q) + e] * b[(e * q) + k];
                 }
-            }
 
-            return sum * d[i] * d[k];
-        });
-        return (inverse, condition);
+                c[(i * q) + k] = sum;
+            }
+        }
+
+        return c;
     }
 }

@@ -232,9 +232,10 @@ public static class ScalingLawFitter
             thetas[s] = solution;
         }
 
+        SolverWorkspace? serialWorkspace = null;
         if (count == 1 || maxDegreeOfParallelism == 1)
         {
-            var ws = new SolverWorkspace(problem.N, problem.P, q);
+            var ws = serialWorkspace = new SolverWorkspace(problem.N, problem.P, q);
             for (var s = 0; s < count; s++)
             {
                 RunOne(s, ws);
@@ -286,7 +287,7 @@ public static class ScalingLawFitter
         var tolerance = problem.Options.SameOptimumTolerance;
         var atBest = outcomes.Count(o => double.IsFinite(o.Objective) && o.Objective <= bestObjective + (tolerance * Math.Abs(bestObjective)) + 1e-300);
         var summary = new MultiStartSummary(count, converged, atBest, best, scanned, problem.Options.Starts.ToString());
-        return FitResultBuilder.Build(problem, thetas[best], outcomes[best], summary);
+        return FitResultBuilder.Build(problem, thetas[best], outcomes[best], summary, serialWorkspace);
     }
 
     private static FitResult BuildNonFinite(FitProblem problem, double[] start, SolverOutcome outcome, MultiStartSummary summary)

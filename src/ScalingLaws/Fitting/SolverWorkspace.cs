@@ -8,6 +8,7 @@ internal sealed class SolverWorkspace
         Natural = new double[p];
         Values = new double[n];
         LogValues = new double[n];
+        ResidualScale = new double[n];
         LawJacobian = new double[n * p];
         Residuals = new double[n];
         Jacobian = new double[n * q];
@@ -35,6 +36,9 @@ internal sealed class SolverWorkspace
     public double[] LogValues { get; }
 
     public double[] LawJacobian { get; }
+
+    /// <summary>Gets the per-row chain-rule factor ∂r_i/∂f_i of the residual transform (n).</summary>
+    public double[] ResidualScale { get; }
 
     public double[] Residuals { get; set; }
 

@@ -64,6 +64,7 @@ public sealed class ChinchillaLaw : ScalingLaw
         {
             var negativeAlpha = new Vector<double>(-alpha);
             var negativeBeta = new Vector<double>(-beta);
+            Span<double> lanes = stackalloc double[4 * width];
             for (; i <= logN.Length - width; i += width)
             {
                 var ln = new Vector<double>(logN.Slice(i, width));
@@ -75,16 +76,21 @@ public sealed class ChinchillaLaw : ScalingLaw
                 (new Vector<double>(e) + an + bd).CopyTo(values.Slice(i, width));
                 if (withJacobian)
                 {
-                    var dAlpha = -an * ln;
-                    var dBeta = -bd * ld;
+                    // Store the four vectors once and interleave them into the row-major Jacobian from memory: reading
+                    // Vector<T> lanes one by one cost as much as the exponentials (benchmarks -- probe).
+                    tn.CopyTo(lanes);
+                    (-an * ln).CopyTo(lanes[width..]);
+                    td.CopyTo(lanes[(2 * width)..]);
+                    (-bd * ld).CopyTo(lanes[(3 * width)..]);
+                    var rows = jacobian.Slice(5 * i, 5 * width);
                     for (var k = 0; k < width; k++)
                     {
-                        var row = jacobian.Slice(5 * (i + k), 5);
+                        var row = rows.Slice(5 * k, 5);
                         row[0] = 1.0;
-                        row[1] = tn[k];
-                        row[2] = dAlpha[k];
-                        row[3] = td[k];
-                        row[4] = dBeta[k];
+                        row[1] = lanes[k];
+                        row[2] = lanes[width + k];
+                        row[3] = lanes[(2 * width) + k];
+                        row[4] = lanes[(3 * width) + k];
                     }
                 }
             }

@@ -54,7 +54,8 @@ public static class Bootstrap
         }
 
         var engine = new ResampleFitter(fit, options.Resampling, options.MultiStart, options.MaxIterations);
-        var count = options.Resamples;
+        var explicitRows = options.ExplicitRows is null ? null : CheckRows(options.ExplicitRows, engine.Problem.N, engine.Problem.Q);
+        var count = explicitRows?.Length ?? options.Resamples;
         var p = engine.Problem.P;
         var seeds = SeededRandom.DeriveSeeds(options.Seed, count);
         var draws = new double[count][];
@@ -65,7 +66,7 @@ public static class Bootstrap
         void RunOne(int b, ResampleFitter.Worker worker)
         {
             var random = new SeededRandom(seeds[b]);
-            var problem = engine.Draw(ref random);
+            var problem = explicitRows is null ? engine.Draw(ref random) : engine.FromRows(explicitRows[b]);
             var natural = new double[p];
             if (problem is null)
             {
@@ -107,6 +108,32 @@ public static class Bootstrap
 
         var jackknife = new Lazy<double[][]>(() => Jackknife(engine, options.MaxDegreeOfParallelism), LazyThreadSafetyMode.ExecutionAndPublication);
         return new BootstrapResult(fit, options, draws, statuses, jackknife);
+    }
+
+    /// <summary>Copies explicit resample rows, checking every index against the number of fitted rows.</summary>
+    private static int[][] CheckRows(IReadOnlyList<IReadOnlyList<int>> rows, int n, int q)
+    {
+        var copy = new int[rows.Count][];
+        for (var b = 0; b < rows.Count; b++)
+        {
+            copy[b] = [.. rows[b]];
+            if (copy[b].Length < q)
+            {
+                throw new ArgumentOutOfRangeException("options", copy[b].Length, string.Create(CultureInfo.InvariantCulture,
+                    $"BootstrapOptions.ExplicitRows[{b}] has {copy[b].Length} rows, fewer than the {q} free parameters of the fit."));
+            }
+
+            for (var i = 0; i < copy[b].Length; i++)
+            {
+                if ((uint)copy[b][i] >= (uint)n)
+                {
+                    throw new ArgumentOutOfRangeException("options", copy[b][i], string.Create(CultureInfo.InvariantCulture,
+                        $"BootstrapOptions.ExplicitRows[{b}][{i}] = {copy[b][i]} is not a row of the fitted observations (0 to {n - 1})."));
+                }
+            }
+        }
+
+        return copy;
     }
 
     /// <summary>Refits with each row (or group) left out in turn; failed refits are left out.</summary>

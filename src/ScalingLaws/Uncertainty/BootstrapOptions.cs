@@ -21,6 +21,14 @@ public sealed record BootstrapOptions
     /// <value>The default value is 0.</value>
     public long Seed { get; init; }
 
+    /// <summary>Gets the rows of every resample, given explicitly, or <see langword="null"/> to draw them from
+    /// <see cref="Seed"/>. Entry <c>b</c> lists the row indices of resample <c>b</c> (zero-based positions in the fitted
+    /// observations, repeats allowed). Use it to replay another tool's draws for a like-for-like comparison (see
+    /// <see cref="NumPyCompatibleDraws"/>) or a fixed design. Case resampling only; when set, its count replaces
+    /// <see cref="Resamples"/> and <see cref="Seed"/> is not used.</summary>
+    /// <value>The default value is <see langword="null"/>.</value>
+    public IReadOnlyList<IReadOnlyList<int>>? ExplicitRows { get; init; }
+
     /// <summary>Gets how resampled data sets are built.</summary>
     /// <value>The default value is <see cref="BootstrapResampling.Cases"/>.</value>
     public BootstrapResampling Resampling { get; init; } = BootstrapResampling.Cases;
@@ -58,6 +66,28 @@ public sealed record BootstrapOptions
         if (!Enum.IsDefined(Resampling))
         {
             throw new ArgumentOutOfRangeException(name, Resampling, "BootstrapOptions.Resampling is not a defined BootstrapResampling value.");
+        }
+
+        if (ExplicitRows is not null)
+        {
+            if (Resampling != BootstrapResampling.Cases)
+            {
+                throw new ArgumentOutOfRangeException(name, Resampling,
+                    "BootstrapOptions.ExplicitRows works with case resampling only; set Resampling to Cases or leave ExplicitRows null.");
+            }
+
+            if (ExplicitRows.Count < 2)
+            {
+                throw new ArgumentOutOfRangeException(name, ExplicitRows.Count, "BootstrapOptions.ExplicitRows must list at least 2 resamples.");
+            }
+
+            for (var b = 0; b < ExplicitRows.Count; b++)
+            {
+                if (ExplicitRows[b] is null || ExplicitRows[b].Count == 0)
+                {
+                    throw new ArgumentOutOfRangeException(name, b, $"BootstrapOptions.ExplicitRows[{b}] is null or empty; every resample needs rows.");
+                }
+            }
         }
 
         if (MaxIterations is < 1)

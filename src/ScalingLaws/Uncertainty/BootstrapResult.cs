@@ -241,7 +241,7 @@ public sealed class BootstrapResult
         var ci = CultureInfo.InvariantCulture;
         var level = Fit.Options.ConfidenceLevel;
         var sb = new StringBuilder();
-        sb.Append(ci, $"bootstrap of {Fit.Law.Name}: {Options.Resampling.ToString().ToLowerInvariant()} resampling, {TotalResamples} resamples (seed {Options.Seed}{(Options.MultiStart ? ", multi-start" : ", warm start")}), {SuccessfulResamples} succeeded, {FailedResamples} failed").AppendLine();
+        sb.Append(ci, $"bootstrap of {Fit.Law.Name}: {Options.Resampling.ToString().ToLowerInvariant()} resampling, {TotalResamples} resamples ({(Options.ExplicitRows is null ? $"seed {Options.Seed}" : "explicit rows")}{(Options.MultiStart ? ", multi-start" : ", warm start")}), {SuccessfulResamples} succeeded, {FailedResamples} failed").AppendLine();
         for (var k = 0; k < ParameterNames.Count; k++)
         {
             var name = ParameterNames[k];

@@ -166,6 +166,9 @@ internal sealed class ResampleFitter
         }
     }
 
+    /// <summary>The problem on given rows (explicit case resamples).</summary>
+    public FitProblem FromRows(int[] rows) => Problem.Resample(rows, null, SolverOptions);
+
     /// <summary>The problem with one row (or one group) left out, for the jackknife.</summary>
     public FitProblem? LeaveOut(int unit)
     {

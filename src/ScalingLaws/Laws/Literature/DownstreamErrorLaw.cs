@@ -13,7 +13,9 @@ namespace ScalingLaws;
 /// <c>k</c> (scale, positive, fitted as a log), <c>gamma</c> (rate, ≥ 0). Input: <c>L</c> (loss, for example validation
 /// loss in nats; any finite value).</para>
 /// <para>Reference: S. Y. Gadre et al., "Language models scale reliably with over-training and on downstream tasks",
-/// arXiv:2403.08540 (2024).</para>
+/// arXiv:2403.08540 (2024). The form was checked (issue #9) against the authors' code, github.com/mlfoundations/scaling,
+/// <c>scaling/shared.py</c>, which fits <c>E − a·exp(−b·t)</c> to top-1 error against loss t (their a, b, E are our k,
+/// gamma, epsilon).</para>
 /// <para>epsilon and k enter linearly; the default search scans gamma on 80 logarithmically spaced values in [0.01, 50] and
 /// solves them by non-negative least squares (variable projection).</para>
 /// </remarks>

@@ -12,7 +12,10 @@ namespace ScalingLaws;
 /// exponent, ≥ 0), <c>pd</c> (decoder exponent, ≥ 0), <c>Linf</c> (irreducible loss, ≥ 0). Inputs: <c>Ne</c> (encoder
 /// parameters, positive) and <c>Nd</c> (decoder parameters, positive).</para>
 /// <para>The reference sizes only rescale alpha; choose them near the middle of the data so alpha is well conditioned.</para>
-/// <para>Reference: B. Ghorbani et al., "Scaling Laws for Neural Machine Translation", arXiv:2109.07740 (2021).</para>
+/// <para>Reference: B. Ghorbani et al., "Scaling Laws for Neural Machine Translation", arXiv:2109.07740 (2021; ICLR 2022),
+/// Eq. (2). Not yet checked against the paper's text (issue #9): the stored copies found held only the abstract, which
+/// describes a bivariate law in encoder and decoder size with different exponents, consistent with but not proof of this
+/// form.</para>
 /// <para>alpha and Linf enter linearly; the default search scans (pe, pd) on a 30 × 30 grid in [0.02, 1.5]² and solves them by
 /// non-negative least squares (variable projection).</para>
 /// </remarks>

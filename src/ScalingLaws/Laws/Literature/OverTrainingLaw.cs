@@ -13,7 +13,10 @@ namespace ScalingLaws;
 /// <c>L = E + a·(6N²)^(−eta) + b·(6D²)^(−eta)</c>; for fixed M the reducible loss is a power law in compute with the same
 /// exponent, which is what makes over-trained runs predictable from compute-optimal ones.</para>
 /// <para>Reference: S. Y. Gadre et al., "Language models scale reliably with over-training and on downstream tasks",
-/// arXiv:2403.08540 (2024).</para>
+/// arXiv:2403.08540 (2024). The form was checked (issue #9) against the authors' code, github.com/mlfoundations/scaling,
+/// <c>scaling/laws.py</c>, which fits the same surface as <c>alpha·N^b + beta·6^(b/2)·(M·N)^b + E</c> with <c>b = −2·eta</c>:
+/// its alpha is our <c>a·6^(−eta)</c> and its beta is our <c>b</c>. No fitted constants are shipped: none were found in a
+/// primary source.</para>
 /// <para>E, a and b enter linearly; the default search scans eta on 80 logarithmically spaced values in [0.01, 2] and solves
 /// them by non-negative least squares (variable projection).</para>
 /// </remarks>

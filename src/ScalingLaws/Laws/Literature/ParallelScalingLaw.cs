@@ -10,7 +10,11 @@ namespace ScalingLaws;
 /// <para>Parameters, in order: <c>A</c> (parameter scale, positive, fitted as a log), <c>k</c> (benefit per unit of
 /// <c>log P</c>, ≥ 0), <c>alpha</c> (exponent, ≥ 0), <c>E</c> (irreducible loss, ≥ 0). Inputs: <c>N</c> (parameters,
 /// positive) and <c>P</c> (number of parallel streams, ≥ 1). log is the natural logarithm.</para>
-/// <para>Reference: M. Chen et al., "Parallel Scaling Law for Language Models", arXiv:2505.10475 (2025).</para>
+/// <para>Reference: M. Chen et al., "Parallel Scaling Law for Language Models", arXiv:2505.10475 (2025), Eq. (5). The form
+/// and the natural logarithm were checked (issue #9) against the authors' fitting script <c>parametric_fit.py</c> of
+/// github.com/QwenLM/ParScale, which evaluates <c>E + (A·1e9/(N·(ln(P)·k + 1)))^alpha</c> (its A is in billions of
+/// parameters, ours in parameters) and minimizes a Huber loss (delta 0.001) on log losses. The paper's fitted constants
+/// were not found in a primary source, so none are shipped.</para>
 /// <para>Default starts: for a grid of (k, alpha) the coefficient <c>A^alpha</c> and E enter linearly and come from
 /// non-negative least squares on relative errors; the best six points are refined.</para>
 /// </remarks>
