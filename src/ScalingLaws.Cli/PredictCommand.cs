@@ -52,6 +52,20 @@ internal static class PredictCommand
     /// <summary>Turns NAME=VALUE pairs into one value per law input, computing derived inputs from their sources.</summary>
     public static double[] Resolve(ScalingLaw law, string text, Dictionary<string, double> values, IReadOnlyList<(string Name, Expression Expression)> derived)
     {
+        var usable = new HashSet<string>(law.InputNames, StringComparer.Ordinal);
+        foreach (var (name, expression) in derived)
+        {
+            usable.Add(name);
+            usable.UnionWith(expression.Variables);
+        }
+
+        var unknown = values.Keys.Where(k => !usable.Contains(k)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new UsageException($"--at {text}: {string.Join(", ", unknown)} is neither an input of law '{law.Name}' ({string.Join(", ", law.InputNames)})"
+                + (derived.Count > 0 ? $" nor a --derive name or source ({string.Join(", ", usable.Except(law.InputNames).Order(StringComparer.Ordinal))})" : string.Empty));
+        }
+
         var known = new Dictionary<string, double>(values, StringComparer.Ordinal);
         foreach (var (name, expression) in derived)
         {

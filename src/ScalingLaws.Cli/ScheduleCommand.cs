@@ -44,7 +44,7 @@ internal static class ScheduleCommand
             Description = "Predict with the annealing law L = L0 + A*S1^(-alpha) - C*S2 and these parameters: L0=..,A=..,alpha=..,C=..",
             HelpName = "L0=..,A=..,alpha=..,C=..",
         };
-        var every = new Option<int>("--every")
+        var every = new Option<int?>("--every")
         {
             Description = "Print a row every this many steps (default: a tenth of the schedule).",
             HelpName = "STEPS",
@@ -104,6 +104,12 @@ internal static class ScheduleCommand
             {
                 var values = FitSpec.ParseNumbers([annealingText], "--annealing");
                 string[] names = ["L0", "A", "alpha", "C"];
+                var extra = values.Keys.Where(k => !names.Contains(k)).ToArray();
+                if (extra.Length > 0)
+                {
+                    throw new UsageException($"--annealing: unknown parameter {string.Join(", ", extra)}; the annealing law has L0, A, alpha and C");
+                }
+
                 var missing = names.Where(n => !values.ContainsKey(n)).ToArray();
                 if (missing.Length > 0)
                 {
@@ -113,9 +119,15 @@ internal static class ScheduleCommand
                 predictor = LossCurvePredictor.ForAnnealingLaw(names.Select(n => values[n]).ToArray());
             }
 
+            var everySteps = parse.GetValue(every);
+            if (everySteps is < 1)
+            {
+                throw new UsageException(FitSpec.Invariant($"--every {everySteps}: give a positive number of steps"));
+            }
+
             foreach (var schedule in specs)
             {
-                Describe(output, schedule, predictor, parse.GetValue(every));
+                Describe(output, schedule, predictor, everySteps ?? 0);
             }
 
             if (predictor is not null && specs.Count > 1)
