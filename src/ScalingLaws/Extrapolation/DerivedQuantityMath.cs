@@ -12,15 +12,15 @@ namespace ScalingLaws.Internal;
 /// quantile on the fit's degrees of freedom (as <see cref="FitResult.ConfidenceIntervals"/>). For strictly positive
 /// quantities the interval is built on <c>log q</c> and mapped back (<c>q·exp(±t·SE/q)</c>), so it stays positive and
 /// is asymmetric, as multiplicative quantities such as N_opt should be.</para>
-/// <para>Gradient: central differences with step <c>h_k = 1e-4·min(|θ_k|, SE_k)</c> (falling back to whichever is
-/// positive), so steps are small against both the value and its uncertainty; a one-sided difference is used when
-/// one side is not finite.</para>
+/// <para>Gradient: central differences with Richardson extrapolation and step <c>h_k = 1e-3·min(|θ_k|, SE_k)</c> (falling
+/// back to whichever is positive), so steps are small against both the value and its uncertainty; a one-sided difference is
+/// used when one side is not finite. <see cref="DeltaMethod"/> uses the same gradient.</para>
 /// <para>Percentiles: numpy's default linear interpolation between order statistics (Hyndman–Fan type 7). Draws whose
 /// quantity is NaN are dropped and counted; infinite values take part in the ordering.</para>
 /// </remarks>
 internal static class DerivedQuantityMath
 {
-    private const double RelativeStep = 1e-4;
+    private const double RelativeStep = 1e-3;
 
     /// <summary>The two-sided Student-t quantile for a confidence level, or the normal one when dof is infinite.</summary>
     public static double TQuantile(double confidenceLevel, double degreesOfFreedom)
@@ -34,13 +34,25 @@ internal static class DerivedQuantityMath
         return double.IsPositiveInfinity(degreesOfFreedom) ? Normal.InvCDF(0.0, 1.0, p) : StudentT.InvCDF(0.0, 1.0, degreesOfFreedom, p);
     }
 
-    /// <summary>Central finite-difference gradient of <paramref name="quantity"/> at <paramref name="theta"/>.
-    /// Components for parameters with zero scale (fixed parameters) are 0.</summary>
+    /// <summary>Finite-difference gradient of <paramref name="quantity"/> at <paramref name="theta"/>: central differences with
+    /// Richardson extrapolation, <c>(4·D(h/2) − D(h))/3</c> (truncation error O(h⁴)), or a one-sided difference where one
+    /// side is not finite. Components for parameters with zero standard error (fixed parameters) are 0.</summary>
+    /// <param name="quantity">The quantity, a function of natural parameters.</param>
+    /// <param name="theta">The point.</param>
+    /// <param name="standardErrors">Standard errors (NaN when unknown), which bound the step.</param>
     public static double[] Gradient(Func<IReadOnlyList<double>, double> quantity, IReadOnlyList<double> theta, IReadOnlyList<double> standardErrors)
     {
         var p = theta.Count;
         var gradient = new double[p];
         var point = theta.ToArray();
+        double Evaluate(int k, double at)
+        {
+            point[k] = at;
+            var value = quantity(point);
+            point[k] = theta[k];
+            return value;
+        }
+
         for (var k = 0; k < p; k++)
         {
             var h = Step(theta[k], standardErrors[k]);
@@ -49,14 +61,15 @@ internal static class DerivedQuantityMath
                 continue;
             }
 
-            point[k] = theta[k] + h;
-            var up = quantity(point);
-            point[k] = theta[k] - h;
-            var down = quantity(point);
-            point[k] = theta[k];
+            var up = Evaluate(k, theta[k] + h);
+            var down = Evaluate(k, theta[k] - h);
             if (double.IsFinite(up) && double.IsFinite(down))
             {
-                gradient[k] = (up - down) / (2.0 * h);
+                var upHalf = Evaluate(k, theta[k] + (h / 2.0));
+                var downHalf = Evaluate(k, theta[k] - (h / 2.0));
+                var coarse = (up - down) / (2.0 * h);
+                var fine = (upHalf - downHalf) / h;
+                gradient[k] = double.IsFinite(fine) ? ((4.0 * fine) - coarse) / 3.0 : coarse;
             }
             else
             {
@@ -66,6 +79,30 @@ internal static class DerivedQuantityMath
         }
 
         return gradient;
+    }
+
+    /// <summary>The quadratic form <c>gᵀ·Σ·g</c>, skipping zero components (so fixed parameters' NaN-free zeros never meet a
+    /// NaN covariance entry).</summary>
+    public static double QuadraticForm(double[] gradient, ParameterMatrix covariance)
+    {
+        var variance = 0.0;
+        for (var a = 0; a < gradient.Length; a++)
+        {
+            if (gradient[a] == 0.0)
+            {
+                continue;
+            }
+
+            for (var b = 0; b < gradient.Length; b++)
+            {
+                if (gradient[b] != 0.0)
+                {
+                    variance += gradient[a] * covariance[a, b] * gradient[b];
+                }
+            }
+        }
+
+        return variance;
     }
 
     /// <summary>The delta-method standard error of a quantity from a covariance, or NaN when unavailable.</summary>
@@ -78,24 +115,7 @@ internal static class DerivedQuantityMath
             se[k] = Math.Sqrt(Math.Max(0.0, covariance[k, k]));
         }
 
-        var g = Gradient(quantity, theta, se);
-        var variance = 0.0;
-        for (var a = 0; a < p; a++)
-        {
-            if (g[a] == 0.0)
-            {
-                continue;
-            }
-
-            for (var b = 0; b < p; b++)
-            {
-                if (g[b] != 0.0)
-                {
-                    variance += g[a] * covariance[a, b] * g[b];
-                }
-            }
-        }
-
+        var variance = QuadraticForm(Gradient(quantity, theta, se), covariance);
         return variance >= 0.0 ? Math.Sqrt(variance) : double.NaN;
     }
 

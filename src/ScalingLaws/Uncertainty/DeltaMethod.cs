@@ -1,5 +1,5 @@
 using System.Globalization;
-using MathNet.Numerics.Distributions;
+using ScalingLaws.Internal;
 
 namespace ScalingLaws;
 
@@ -12,9 +12,9 @@ namespace ScalingLaws;
 /// <see cref="CovarianceMethod"/> the fit used), and the interval <c>g(θ̂) ± t(dof, (1 + level)/2)·SE</c>, the same Student-t
 /// quantile as the fit's own parameter intervals.</para>
 /// <para>Without a supplied gradient, each component is a central difference with Richardson extrapolation,
-/// <c>D = (4·D(h/2) − D(h))/3</c> with <c>D(h) = (g(θ + h·e_k) − g(θ − h·e_k))/(2h)</c> and <c>h = 10⁻³·|θ_k|</c> (or
-/// 10⁻³·SE_k when θ_k = 0): truncation error O(h⁴) and rounding error about 10⁻¹³ relative, far below any standard
-/// error's own uncertainty. Fixed parameters get a zero gradient.</para>
+/// <c>D = (4·D(h/2) − D(h))/3</c> with <c>D(h) = (g(θ + h·e_k) − g(θ − h·e_k))/(2h)</c> and <c>h = 10⁻³·min(|θ_k|, SE_k)</c>
+/// (whichever is positive when one is not): truncation error O(h⁴), far below any standard error's own uncertainty; a
+/// one-sided difference where one side is not finite. Fixed parameters get a zero gradient.</para>
 /// <para>The delta method is first order: for strongly nonlinear quantities or wide intervals prefer the bootstrap
 /// (<see cref="BootstrapResult.DerivedInterval"/>). Numerical outcomes (no covariance, a quantity that is not finite near the
 /// estimate) do not throw; they come back as NaN with <see cref="DerivedQuantityEstimate.UnavailableReason"/>.</para>
@@ -26,8 +26,6 @@ namespace ScalingLaws;
 /// </code></example>
 public static class DeltaMethod
 {
-    private const double RelativeStep = 1e-3;
-
     /// <summary>Estimates a derived quantity with a numerical gradient.</summary>
     /// <param name="fit">The fit.</param>
     /// <param name="quantity">Maps natural parameters (in the order of <see cref="FitResult.ParameterNames"/>) to a scalar.</param>
@@ -90,39 +88,9 @@ public static class DeltaMethod
 
     private static double[] NumericalGradient(FitResult fit, Func<IReadOnlyList<double>, double> quantity)
     {
-        var p = fit.Parameters.Count;
-        var theta = fit.Parameters.ToArray();
-        var gradient = new double[p];
-        var point = (double[])theta.Clone();
-        double Central(int k, double h)
-        {
-            point[k] = theta[k] + h;
-            var plus = quantity(point);
-            point[k] = theta[k] - h;
-            var minus = quantity(point);
-            point[k] = theta[k];
-            return (plus - minus) / (2.0 * h);
-        }
-
-        for (var k = 0; k < p; k++)
-        {
-            if (fit.IsFixed[k])
-            {
-                continue;
-            }
-
-            var scale = Math.Abs(theta[k]);
-            if (!(scale > 0.0))
-            {
-                var se = fit.StandardErrors[k];
-                scale = double.IsFinite(se) && se > 0.0 ? se : 1.0;
-            }
-
-            var h = RelativeStep * scale;
-            gradient[k] = ((4.0 * Central(k, h / 2.0)) - Central(k, h)) / 3.0;
-        }
-
-        return gradient;
+        // Fixed parameters have a zero standard error, which gives them a zero gradient component.
+        var standardErrors = fit.StandardErrors.Select((se, k) => fit.IsFixed[k] ? 0.0 : se).ToArray();
+        return DerivedQuantityMath.Gradient(quantity, fit.Parameters, standardErrors);
     }
 
     private static DerivedQuantityEstimate Build(FitResult fit, double value, double[] gradient, double level)
@@ -147,18 +115,8 @@ public static class DeltaMethod
             return new DerivedQuantityEstimate(value, double.NaN, new ParameterInterval(double.NaN, double.NaN, level), gradient, dof, reason);
         }
 
-        var cov = fit.Covariance!;
-        var variance = 0.0;
-        for (var a = 0; a < gradient.Length; a++)
-        {
-            for (var b = 0; b < gradient.Length; b++)
-            {
-                variance += gradient[a] * cov[a, b] * gradient[b];
-            }
-        }
-
-        var se = Math.Sqrt(Math.Max(0.0, variance));
-        var t = dof >= 1 ? StudentT.InvCDF(0.0, 1.0, dof, (1.0 + level) / 2.0) : double.NaN;
+        var se = Math.Sqrt(Math.Max(0.0, DerivedQuantityMath.QuadraticForm(gradient, fit.Covariance!)));
+        var t = DerivedQuantityMath.TQuantile(level, dof);
         var half = t * se;
         return new DerivedQuantityEstimate(value, se, new ParameterInterval(value - half, value + half, level), gradient, dof, null);
     }
