@@ -95,17 +95,12 @@ internal static class VariableProjection
         private readonly double[] _natural;
         private readonly double[] _gram;
         private readonly double[] _rhs;
-        private readonly double[] _sub;
-        private readonly double[] _solution;
         private readonly double[] _best;
         private readonly double[] _rowWeights;
         private readonly double[] _y;
         private readonly double[] _residuals;
         private readonly SolverWorkspace _workspace;
         private readonly double[] _theta;
-        private readonly int[] _cols;
-        private readonly double[] _subRhs;
-        private readonly double[] _subScale;
 
         public GridWorker(FitProblem problem, int[] linear)
         {
@@ -117,15 +112,10 @@ internal static class VariableProjection
             _natural = new double[problem.P];
             _gram = new double[m * m];
             _rhs = new double[m];
-            _sub = new double[m * m];
-            _solution = new double[m];
             _best = new double[m];
             _residuals = new double[n];
             _workspace = new SolverWorkspace(n, problem.P, problem.Q);
             _theta = new double[problem.Q];
-            _cols = new int[m];
-            _subRhs = new double[m];
-            _subScale = new double[m];
 
             // Linear-space least squares; for log residuals weight by 1/y² so the fit approximates relative errors.
             var y = problem.Data.TargetArray;
@@ -251,104 +241,7 @@ internal static class VariableProjection
                 }
             }
 
-            var bestRss = double.PositiveInfinity;
-            var found = false;
-            for (var zeroMask = 0; zeroMask < (1 << m); zeroMask++)
-            {
-                if ((zeroMask & ~constrainedMask) != 0)
-                {
-                    continue;
-                }
-
-                // Free columns: those not forced to zero. Solve the sub-system with Jacobi scaling.
-                var free = 0;
-                var cols = _cols;
-                for (var l = 0; l < m; l++)
-                {
-                    if ((zeroMask & (1 << l)) == 0)
-                    {
-                        cols[free++] = l;
-                    }
-                }
-
-                Array.Clear(_solution);
-                if (free > 0)
-                {
-                    var rhs = _subRhs.AsSpan(0, free);
-                    var scale = _subScale;
-                    var ok = true;
-                    for (var a = 0; a < free; a++)
-                    {
-                        var d = _gram[(cols[a] * m) + cols[a]];
-                        if (!(d > 0.0))
-                        {
-                            ok = false;
-                            break;
-                        }
-
-                        scale[a] = 1.0 / Math.Sqrt(d);
-                    }
-
-                    if (!ok)
-                    {
-                        continue;
-                    }
-
-                    for (var a = 0; a < free; a++)
-                    {
-                        rhs[a] = _rhs[cols[a]] * scale[a];
-                        for (var b = 0; b < free; b++)
-                        {
-                            _sub[(a * free) + b] = _gram[(cols[a] * m) + cols[b]] * scale[a] * scale[b];
-                        }
-
-                        _sub[(a * free) + a] += 1e-13;
-                    }
-
-                    if (!SmallDense.CholeskySolve(_sub.AsSpan(0, free * free), rhs, free))
-                    {
-                        continue;
-                    }
-
-                    var feasible = true;
-                    for (var a = 0; a < free; a++)
-                    {
-                        var c = rhs[a] * scale[a];
-                        _solution[cols[a]] = c;
-                        if ((constrainedMask & (1 << cols[a])) != 0 && c < 0.0)
-                        {
-                            feasible = false;
-                        }
-                    }
-
-                    if (!feasible)
-                    {
-                        continue;
-                    }
-                }
-
-                // RSS up to the constant yᵀWy: −2cᵀh + cᵀGc.
-                var rss = 0.0;
-                for (var k = 0; k < m; k++)
-                {
-                    var gc = 0.0;
-                    for (var l = 0; l < m; l++)
-                    {
-                        gc += _gram[(k * m) + l] * _solution[l];
-                    }
-
-                    rss += (_solution[k] * gc) - (2.0 * _solution[k] * _rhs[k]);
-                }
-
-                if (rss < bestRss)
-                {
-                    bestRss = rss;
-                    _solution.AsSpan(0, m).CopyTo(_best);
-                    found = true;
-                }
-            }
-
-            return found;
+            return double.IsFinite(SmallDense.SignConstrainedLeastSquares(_gram, _rhs, m, constrainedMask, _best));
         }
     }
 }

@@ -147,4 +147,116 @@ internal static class SmallDense
 
         return converged;
     }
+
+    /// <summary>
+    /// Minimises the least-squares objective <c>cᵀ·G·c − 2·cᵀ·h</c> (‖W^½(y − B·c)‖² without its constant, with
+    /// <c>G = BᵀWB</c>, <c>h = BᵀWy</c>) subject to <c>c_k ≥ 0</c> for every k whose bit is set in
+    /// <paramref name="nonNegativeMask"/>, by enumerating which constrained coefficients are zero and solving each
+    /// Jacobi-scaled sub-system by Cholesky: exact, and cheap for the handful of linear parameters a law has.
+    /// </summary>
+    /// <param name="gram">G, row-major m × m.</param>
+    /// <param name="rhs">h, length m.</param>
+    /// <param name="m">Number of coefficients, at most 16.</param>
+    /// <param name="nonNegativeMask">Bit k set when coefficient k must be non-negative.</param>
+    /// <param name="best">Receives the minimising coefficients (length ≥ m); untouched when nothing is feasible.</param>
+    /// <returns>The minimum of the objective, or +∞ when no zero pattern gives a feasible solution.</returns>
+    public static double SignConstrainedLeastSquares(ReadOnlySpan<double> gram, ReadOnlySpan<double> rhs, int m, int nonNegativeMask,
+        Span<double> best)
+    {
+        Span<double> sub = stackalloc double[m * m];
+        Span<double> subRhs = stackalloc double[m];
+        Span<double> scale = stackalloc double[m];
+        Span<double> solution = stackalloc double[m];
+        Span<int> cols = stackalloc int[m];
+        var bestObjective = double.PositiveInfinity;
+        for (var zeroMask = 0; zeroMask < (1 << m); zeroMask++)
+        {
+            if ((zeroMask & ~nonNegativeMask) != 0)
+            {
+                continue;
+            }
+
+            // Free columns: those not forced to zero.
+            var free = 0;
+            for (var l = 0; l < m; l++)
+            {
+                if ((zeroMask & (1 << l)) == 0)
+                {
+                    cols[free++] = l;
+                }
+            }
+
+            solution.Clear();
+            if (free > 0 && !SolveFree(gram, rhs, m, cols[..free], sub, subRhs, scale, solution, nonNegativeMask))
+            {
+                continue;
+            }
+
+            var objective = 0.0;
+            for (var k = 0; k < m; k++)
+            {
+                var gc = 0.0;
+                for (var l = 0; l < m; l++)
+                {
+                    gc += gram[(k * m) + l] * solution[l];
+                }
+
+                objective += (solution[k] * gc) - (2.0 * solution[k] * rhs[k]);
+            }
+
+            if (objective < bestObjective)
+            {
+                bestObjective = objective;
+                solution.CopyTo(best);
+            }
+        }
+
+        return bestObjective;
+    }
+
+    /// <summary>Solves the normal equations restricted to <paramref name="cols"/> (Jacobi-scaled, with a 1e-13 ridge) into
+    /// <paramref name="solution"/>; false when singular or when a constrained coefficient comes out negative.</summary>
+    private static bool SolveFree(ReadOnlySpan<double> gram, ReadOnlySpan<double> rhs, int m, ReadOnlySpan<int> cols, Span<double> sub,
+        Span<double> subRhs, Span<double> scale, Span<double> solution, int nonNegativeMask)
+    {
+        var free = cols.Length;
+        for (var a = 0; a < free; a++)
+        {
+            var d = gram[(cols[a] * m) + cols[a]];
+            if (!(d > 0.0) || !double.IsFinite(d))
+            {
+                return false;
+            }
+
+            scale[a] = 1.0 / Math.Sqrt(d);
+        }
+
+        for (var a = 0; a < free; a++)
+        {
+            subRhs[a] = rhs[cols[a]] * scale[a];
+            for (var b = 0; b < free; b++)
+            {
+                sub[(a * free) + b] = gram[(cols[a] * m) + cols[b]] * scale[a] * scale[b];
+            }
+
+            sub[(a * free) + a] += 1e-13;
+        }
+
+        if (!CholeskySolve(sub[..(free * free)], subRhs[..free], free))
+        {
+            return false;
+        }
+
+        for (var a = 0; a < free; a++)
+        {
+            var c = subRhs[a] * scale[a];
+            solution[cols[a]] = c;
+            if ((nonNegativeMask & (1 << cols[a])) != 0 && c < 0.0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 }

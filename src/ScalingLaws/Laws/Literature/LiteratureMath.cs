@@ -158,11 +158,6 @@ internal static class LiteratureMath
         var n = y.Length;
         Span<double> gram = stackalloc double[MaxLinearCoefficients * MaxLinearCoefficients];
         Span<double> rhs = stackalloc double[MaxLinearCoefficients];
-        Span<double> sub = stackalloc double[MaxLinearCoefficients * MaxLinearCoefficients];
-        Span<double> subRhs = stackalloc double[MaxLinearCoefficients];
-        Span<double> scale = stackalloc double[MaxLinearCoefficients];
-        Span<double> solution = stackalloc double[MaxLinearCoefficients];
-        Span<int> cols = stackalloc int[MaxLinearCoefficients];
         var yy = 0.0;
         for (var i = 0; i < n; i++)
         {
@@ -192,97 +187,8 @@ internal static class LiteratureMath
             }
         }
 
-        var bestRss = double.PositiveInfinity;
-        for (var zeroMask = 0; zeroMask < (1 << m); zeroMask++)
-        {
-            if ((zeroMask & ~nonNegativeMask) != 0)
-            {
-                continue;
-            }
-
-            var free = 0;
-            for (var l = 0; l < m; l++)
-            {
-                if ((zeroMask & (1 << l)) == 0)
-                {
-                    cols[free++] = l;
-                }
-            }
-
-            solution.Clear();
-            if (free > 0)
-            {
-                var ok = true;
-                for (var a = 0; a < free; a++)
-                {
-                    var d = gram[(cols[a] * m) + cols[a]];
-                    if (!(d > 0.0) || !double.IsFinite(d))
-                    {
-                        ok = false;
-                        break;
-                    }
-
-                    scale[a] = 1.0 / Math.Sqrt(d);
-                }
-
-                if (!ok)
-                {
-                    continue;
-                }
-
-                for (var a = 0; a < free; a++)
-                {
-                    subRhs[a] = rhs[cols[a]] * scale[a];
-                    for (var b = 0; b < free; b++)
-                    {
-                        sub[(a * free) + b] = gram[(cols[a] * m) + cols[b]] * scale[a] * scale[b];
-                    }
-
-                    sub[(a * free) + a] += 1e-13;
-                }
-
-                if (!SmallDense.CholeskySolve(sub[..(free * free)], subRhs[..free], free))
-                {
-                    continue;
-                }
-
-                var feasible = true;
-                for (var a = 0; a < free; a++)
-                {
-                    var c = subRhs[a] * scale[a];
-                    solution[cols[a]] = c;
-                    if ((nonNegativeMask & (1 << cols[a])) != 0 && c < 0.0)
-                    {
-                        feasible = false;
-                    }
-                }
-
-                if (!feasible)
-                {
-                    continue;
-                }
-            }
-
-            var rss = yy;
-            for (var k = 0; k < m; k++)
-            {
-                var gc = 0.0;
-                for (var l = 0; l < m; l++)
-                {
-                    gc += gram[(k * m) + l] * solution[l];
-                }
-
-                rss += (solution[k] * gc) - (2.0 * solution[k] * rhs[k]);
-            }
-
-            if (rss < bestRss)
-            {
-                bestRss = rss;
-                solution[..m].CopyTo(coefficients);
-            }
-        }
-
-        return double.IsFinite(bestRss) ? Math.Max(bestRss, 0.0) : double.PositiveInfinity;
+        var objective = SmallDense.SignConstrainedLeastSquares(gram[..(m * m)], rhs[..m], m, nonNegativeMask, coefficients);
+        return double.IsFinite(objective) ? Math.Max(yy + objective, 0.0) : double.PositiveInfinity;
     }
 
     /// <summary>Returns row weights for data-aware start searches: <c>1/y²</c> (relative errors) when every target is
