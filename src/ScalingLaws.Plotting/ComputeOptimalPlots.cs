@@ -40,13 +40,13 @@ public static class ComputeOptimalPlots
         options.Validate();
         CheckRange(minimumCompute, maximumCompute);
         var level = options.ConfidenceLevel ?? allocation.Fit?.Options.ConfidenceLevel ?? 0.95;
-        var plot = Look.NewPlot();
-        Look.UseLogTicks(plot.Axes.Bottom);
-        Look.UseLogTicks(plot.Axes.Left);
-        plot.Title(options.Title ?? Look.Invariant(
-            $"Compute-optimal allocation: N_opt ∝ C^{allocation.ParameterCountExponent:F3}, D_opt ∝ C^{allocation.TokenCountExponent:F3} (C = {allocation.FlopsPerParameterToken:G3}·N·D)"));
-        plot.XLabel(options.XLabel ?? "C: training compute (FLOPs, log scale)");
-        plot.YLabel(options.YLabel ?? "compute-optimal count (log scale)");
+        var plot = Look.NewPlot(
+            options.Title ?? Look.Invariant(
+                $"Compute-optimal allocation: N_opt ∝ C^{allocation.ParameterCountExponent:F3}, D_opt ∝ C^{allocation.TokenCountExponent:F3} (C = {allocation.FlopsPerParameterToken:G3}·N·D)"),
+            options.XLabel ?? "C: training compute (FLOPs, log scale)",
+            options.YLabel ?? "compute-optimal count (log scale)",
+            logX: true,
+            logY: true);
 
         var grid = LogGrid(minimumCompute, maximumCompute, CurvePoints);
         var estimates = grid.Select(c => parameterDraws is null
@@ -152,12 +152,12 @@ public static class ComputeOptimalPlots
             throw new ArgumentException($"IsoFLOP curves need a law of N and D; law '{fit.Law.Name}' has inputs {string.Join(", ", fit.Law.InputNames)}.", nameof(fit));
         }
 
-        var plot = Look.NewPlot();
-        Look.UseLogTicks(plot.Axes.Bottom);
-        Look.UseLogTicks(plot.Axes.Left);
-        plot.Title(options.Title ?? Look.Invariant($"IsoFLOP curves of the fitted {fit.Law.Name} law (D = C/({k:G3}·N))"));
-        plot.XLabel(options.XLabel ?? "N: model parameters (log scale)");
-        plot.YLabel(options.YLabel ?? Look.Invariant($"{fit.Data.TargetName} (log scale)"));
+        var plot = Look.NewPlot(
+            options.Title ?? Look.Invariant($"IsoFLOP curves of the fitted {fit.Law.Name} law (D = C/({k:G3}·N))"),
+            options.XLabel ?? "N: model parameters (log scale)",
+            options.YLabel ?? Look.Invariant($"{fit.Data.TargetName} (log scale)"),
+            logX: true,
+            logY: true);
         var colors = Look.Sequential(budgets.Length);
         var parameters = fit.Parameters.ToArray();
         var optima = new List<ComputeOptimalPoint>();
@@ -245,13 +245,13 @@ public static class ComputeOptimalPlots
             }
         }
 
-        var plot = Look.NewPlot();
-        Look.UseLogTicks(plot.Axes.Bottom);
-        Look.UseLogTicks(plot.Axes.Left);
-        plot.Title(options.Title ?? Look.Invariant(
-            $"IsoFLOP minima: N* ∝ C^{result.ParameterCountFit.Exponent:F3}, D* ∝ C^{result.TokenCountFit.Exponent:F3}"));
-        plot.XLabel(options.XLabel ?? "N: model parameters (log scale)");
-        plot.YLabel(options.YLabel ?? "loss (log scale)");
+        var plot = Look.NewPlot(
+            options.Title ?? Look.Invariant(
+                $"IsoFLOP minima: N* ∝ C^{result.ParameterCountFit.Exponent:F3}, D* ∝ C^{result.TokenCountFit.Exponent:F3}"),
+            options.XLabel ?? "N: model parameters (log scale)",
+            options.YLabel ?? "loss (log scale)",
+            logX: true,
+            logY: true);
         var minima = result.Minima;
         var colors = Look.Sequential(Math.Max(1, minima.Count));
         for (var b = 0; b < minima.Count; b++)

@@ -49,19 +49,8 @@ public static class FitPlots
         options ??= FitPlotOptions.Default;
         options.Validate();
         var layout = FitLayout.Create(fit, options);
-        var plot = Look.NewPlot();
-        plot.Title(options.Title ?? DefaultTitle(fit));
-        plot.XLabel(options.XLabel ?? layout.XLabel);
-        plot.YLabel(options.YLabel ?? layout.YLabel);
-        if (layout.LogX)
-        {
-            Look.UseLogTicks(plot.Axes.Bottom);
-        }
-
-        if (layout.LogY)
-        {
-            Look.UseLogTicks(plot.Axes.Left);
-        }
+        var plot = Look.NewPlot(options.Title ?? DefaultTitle(fit), options.XLabel ?? layout.XLabel, options.YLabel ?? layout.YLabel,
+            layout.LogX, layout.LogY);
 
         if (fit.Law.Inputs.Count == 1)
         {
@@ -106,18 +95,16 @@ public static class FitPlots
         options ??= FitPlotOptions.Default;
         options.Validate();
         var layout = FitLayout.Create(fit, options);
-        var plot = Look.NewPlot();
         var space = fit.Options.ResidualSpace;
-        plot.Title(options.Title ?? Look.Invariant(
-            $"Residuals of the {fit.Law.Name} fit ({fit.Options.Loss} on {space.ToString().ToLowerInvariant()} residuals, n = {fit.Data.Count})"));
-        plot.XLabel(options.XLabel ?? layout.XLabel);
-        plot.YLabel(options.YLabel ?? (space == ResidualSpace.Log
-            ? Look.Invariant($"residual: ln(observed) − ln(fitted) {fit.Data.TargetName}")
-            : Look.Invariant($"residual: observed − fitted {fit.Data.TargetName}")));
-        if (layout.LogX)
-        {
-            Look.UseLogTicks(plot.Axes.Bottom);
-        }
+        var plot = Look.NewPlot(
+            options.Title ?? Look.Invariant(
+                $"Residuals of the {fit.Law.Name} fit ({fit.Options.Loss} on {space.ToString().ToLowerInvariant()} residuals, n = {fit.Data.Count})"),
+            options.XLabel ?? layout.XLabel,
+            options.YLabel ?? (space == ResidualSpace.Log
+                ? Look.Invariant($"residual: ln(observed) − ln(fitted) {fit.Data.TargetName}")
+                : Look.Invariant($"residual: observed − fitted {fit.Data.TargetName}")),
+            layout.LogX,
+            logY: false);
 
         var residuals = fit.Residuals;
         var zero = plot.Add.HorizontalLine(0.0, 1.5f, Look.NeutralColor);

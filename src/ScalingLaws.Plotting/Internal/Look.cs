@@ -59,6 +59,26 @@ internal static class Look
         return plot;
     }
 
+    /// <summary>Creates a plot with the library's look, a title, axis labels and, where asked, logarithmic axes.</summary>
+    public static Plot NewPlot(string title, string xLabel, string yLabel, bool logX, bool logY)
+    {
+        var plot = NewPlot();
+        plot.Title(title);
+        plot.XLabel(xLabel);
+        plot.YLabel(yLabel);
+        if (logX)
+        {
+            UseLogTicks(plot.Axes.Bottom);
+        }
+
+        if (logY)
+        {
+            UseLogTicks(plot.Axes.Left);
+        }
+
+        return plot;
+    }
+
     /// <summary>Makes an axis logarithmic: plotted coordinates are log10 of the values and ticks show the values.</summary>
     public static void UseLogTicks(IAxis axis)
     {
