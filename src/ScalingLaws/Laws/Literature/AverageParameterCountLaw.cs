@@ -21,7 +21,7 @@ namespace ScalingLaws;
 /// </remarks>
 public sealed class AverageParameterCountLaw : ScalingLaw
 {
-    private static readonly double[] ExponentGrid = LiteratureMath.Linear(0.05, 1.5, 30);
+    private static readonly ChinchillaLaw Chinchilla = new();
 
     /// <summary>Creates the law with inputs named <c>Navg</c> and <c>D</c>.</summary>
     public AverageParameterCountLaw()
@@ -129,51 +129,16 @@ public sealed class AverageParameterCountLaw : ScalingLaw
     }
 
     /// <inheritdoc/>
+    /// <remarks>The same function as <see cref="ChinchillaLaw"/> with N_avg in place of N, so it is evaluated by it.</remarks>
     public override void Evaluate(ReadOnlySpan<double> parameters, LawInputs inputs, Span<double> values, Span<double> jacobian)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var e = parameters[0];
-        var a = parameters[1];
-        var alpha = parameters[2];
-        var b = parameters[3];
-        var beta = parameters[4];
-        var logN = inputs.LogColumn(0);
-        var logD = inputs.LogColumn(1);
-        var withJacobian = !jacobian.IsEmpty;
-        for (var i = 0; i < logN.Length; i++)
-        {
-            var tn = Math.Exp(-alpha * logN[i]);
-            var td = Math.Exp(-beta * logD[i]);
-            values[i] = e + (a * tn) + (b * td);
-            if (withJacobian)
-            {
-                var row = jacobian.Slice(5 * i, 5);
-                row[0] = 1.0;
-                row[1] = tn;
-                row[2] = -a * tn * logN[i];
-                row[3] = td;
-                row[4] = -b * td * logD[i];
-            }
-        }
-    }
+        => Chinchilla.Evaluate(parameters, inputs, values, jacobian);
 
     /// <inheritdoc/>
     public override void EvaluateBasis(ReadOnlySpan<double> parameters, LawInputs inputs, Span<double> basis)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        var logN = inputs.LogColumn(0);
-        var logD = inputs.LogColumn(1);
-        var n = logN.Length;
-        for (var i = 0; i < n; i++)
-        {
-            basis[i] = 1.0;
-            basis[n + i] = Math.Exp(-parameters[2] * logN[i]);
-            basis[(2 * n) + i] = Math.Exp(-parameters[4] * logD[i]);
-        }
-    }
+        => Chinchilla.EvaluateBasis(parameters, inputs, basis);
 
     /// <inheritdoc/>
-    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => [[.. ExponentGrid], [.. ExponentGrid]];
+    public override IReadOnlyList<double[]> GetNonlinearSearchGrid() => Chinchilla.GetNonlinearSearchGrid();
 
     /// <inheritdoc/>
     public override IReadOnlyList<double[]> GetDefaultStarts(LawInputs inputs, ReadOnlySpan<double> target)
