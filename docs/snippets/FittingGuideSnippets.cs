@@ -83,6 +83,22 @@ public sealed class FittingGuideSnippets
     }
 
     [Fact]
+    public void ReplayingAPythonBootstrap()
+    {
+        var fit = ScalingLawFitter.Fit(new SaturatingPowerLaw(), Observations.FromArrays("x", N, Loss));
+
+        // begin-snippet: numpy-replay
+        // The resamples of: np.random.seed(42); [np.random.choice(n, size=n, replace=True) for _ in range(1000)]
+        var draws = NumPyCompatibleDraws.CaseResamples(seed: 42, rows: fit.Data.Count, resamples: 1000);
+        var replay = Bootstrap.Run(fit, new BootstrapOptions { ExplicitRows = draws });
+        Console.WriteLine(replay);
+        // end-snippet
+
+        replay.TotalResamples.Should().Be(1000);
+        replay.Samples.Should().HaveCount(replay.SuccessfulResamples);
+    }
+
+    [Fact]
     public void ValidatingByExtrapolation()
     {
         var data = Observations.FromArrays("x", N, Loss).Where(r => r.Index != 4, "the diverged run removed");
