@@ -247,7 +247,7 @@ public static class ComputeOptimalPlots
 
         var plot = Look.NewPlot(
             options.Title ?? Look.Invariant(
-                $"IsoFLOP minima: N* ∝ C^{result.ParameterCountFit.Exponent:F3}, D* ∝ C^{result.TokenCountFit.Exponent:F3}"),
+                $"IsoFLOP parabolas and minima: N* ∝ C^{result.ParameterCountFit.Exponent:F3}, D* ∝ C^{result.TokenCountFit.Exponent:F3}"),
             options.XLabel ?? "N: model parameters (log scale)",
             options.YLabel ?? "loss (log scale)",
             logX: true,
@@ -261,6 +261,20 @@ public static class ComputeOptimalPlots
             var points = plot.Add.ScatterPoints(rows.Select(i => Math.Log10(parameterCounts[i])).ToArray(), rows.Select(i => Math.Log10(losses[i])).ToArray(), colors[b]);
             points.MarkerSize = 7;
             points.LegendText = Look.Invariant($"C = {Look.Number(m.ComputeFlops, 3)} ({rows.Length} runs)");
+
+            // The fitted parabola across the sampled parameter counts of this budget.
+            if (rows.Length >= 2)
+            {
+                var curveN = LogGrid(rows.Min(i => parameterCounts[i]), rows.Max(i => parameterCounts[i]), CurvePoints);
+                var curve = curveN.Select(v => (N: v, Loss: m.ParabolaLoss(v))).Where(p => p.Loss > 0.0 && double.IsFinite(p.Loss)).ToArray();
+                if (curve.Length >= 2)
+                {
+                    var parabola = plot.Add.ScatterLine(curve.Select(p => Math.Log10(p.N)).ToArray(), curve.Select(p => Math.Log10(p.Loss)).ToArray(), colors[b]);
+                    parabola.MarkerSize = 0;
+                    parabola.LineWidth = 1.5f;
+                    parabola.LegendText = string.Empty;
+                }
+            }
             if (m.HasMinimum && double.IsFinite(m.Loss))
             {
                 var marker = plot.Add.Marker(Math.Log10(m.ParameterCount), Math.Log10(m.Loss),

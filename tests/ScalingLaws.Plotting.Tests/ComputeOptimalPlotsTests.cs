@@ -44,6 +44,9 @@ public sealed class ComputeOptimalPlotsTests : IDisposable
         using var plot = ComputeOptimalPlots.CreateIsoFlop(iso, c, n, loss);
 
         plot.GetPlottables<ScottPlot.Plottables.Marker>().Should().HaveCount(iso.Minima.Count(m => m.HasMinimum));
+        // One parabola per budget, plus the dotted line through the minima.
+        plot.GetPlottables<ScottPlot.Plottables.Scatter>().Count(s => s.LineWidth > 0 && s.MarkerSize == 0)
+            .Should().BeGreaterThanOrEqualTo(iso.Minima.Count);
     }
 
     [Fact]

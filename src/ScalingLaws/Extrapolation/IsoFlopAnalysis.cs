@@ -224,7 +224,10 @@ public static class IsoFlopAnalysis
         var maxU = logN.Max() - mean;
         if (!(c[2] > 0.0))
         {
-            return new IsoFlopMinimum(computeFlops, double.NaN, double.NaN, double.NaN, double.NaN, n, false, false);
+            return new IsoFlopMinimum(computeFlops, double.NaN, double.NaN, double.NaN, double.NaN, n, false, false)
+            {
+                HasParabola = true, ParabolaCentre = mean, ParabolaConstant = c[0], ParabolaLinear = c[1], ParabolaQuadratic = c[2],
+            };
         }
 
         var u = -c[1] / (2.0 * c[2]);
@@ -242,7 +245,10 @@ public static class IsoFlopAnalysis
 
         var parameterCount = Math.Exp(mean + u);
         return new IsoFlopMinimum(computeFlops, parameterCount, computeFlops / (k * parameterCount), loss, se, n, true,
-            u >= minU && u <= maxU);
+            u >= minU && u <= maxU)
+        {
+            HasParabola = true, ParabolaCentre = mean, ParabolaConstant = c[0], ParabolaLinear = c[1], ParabolaQuadratic = c[2],
+        };
     }
 
     private static void CheckColumns(ReadOnlySpan<double> parameterCounts, ReadOnlySpan<double> losses, string nName, string lName)

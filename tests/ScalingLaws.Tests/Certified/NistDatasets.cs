@@ -6,8 +6,8 @@ internal static partial class NistDatasets
     /// <summary>Gets every dataset, in NIST's order (lower, average, higher difficulty).</summary>
     public static IReadOnlyList<NistDataset> All =>
     [
-        Misra1a, Chwirut2, Chwirut1, Lanczos3, DanWood, Misra1b,
-        Kirby2, Hahn1, Nelson, MGH17, Lanczos1, Lanczos2, Misra1c, Misra1d, Roszman1, ENSO,
+        Misra1a, Chwirut2, Chwirut1, Lanczos3, Gauss1, Gauss2, DanWood, Misra1b,
+        Kirby2, Hahn1, Nelson, MGH17, Lanczos1, Lanczos2, Gauss3, Misra1c, Misra1d, Roszman1, ENSO,
         MGH09, Thurber, BoxBOD, Rat42, MGH10, Eckerle4, Rat43, Bennett5,
     ];
 

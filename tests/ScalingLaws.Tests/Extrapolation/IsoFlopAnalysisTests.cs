@@ -64,6 +64,24 @@ public class IsoFlopAnalysisTests
     }
 
     [Fact]
+    public void ParabolaLoss_ExactQuadraticInLogN_ReproducesItEverywhere()
+    {
+        // L = 2 + 0.3·(ln N − ln 1e8)² sampled at five sizes: the fitted parabola is that quadratic exactly.
+        static double Loss(double n) => 2.0 + (0.3 * Math.Pow(Math.Log(n) - Math.Log(1e8), 2));
+        double[] sizes = [1e7, 3e7, 1e8, 3e8, 1e9];
+
+        var minimum = IsoFlopAnalysis.FindMinimum(1e19, sizes, sizes.Select(Loss).ToArray());
+
+        foreach (var n in new[] { 5e6, 1e8, 2e8, 4e9 })
+        {
+            minimum.ParabolaLoss(n).Should().BeApproximately(Loss(n), 1e-10);
+        }
+
+        minimum.ParabolaLoss(0.0).Should().Be(double.NaN);
+        default(IsoFlopMinimum).ParabolaLoss(1e8).Should().Be(double.NaN, "a default value has no parabola");
+    }
+
+    [Fact]
     public void FindMinimum_FewerThanThreeDistinctSizes_Throws()
     {
         var act = () => IsoFlopAnalysis.FindMinimum(1e19, [1e7, 1e7, 2e7], [3.0, 3.1, 2.9]);
