@@ -57,7 +57,7 @@ internal static class FitCommand
             }
 
             var (law, data, options, _) = spec.Load(parse);
-            var fit = ScalingLawFitter.Fit(law, data, options);
+            var fit = FitSpec.Fit(law, data, options, context.Error);
             var output = context.Output;
             output.WriteLine($"Data: {data}");
             output.WriteLine();

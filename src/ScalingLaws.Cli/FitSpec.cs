@@ -222,6 +222,13 @@ internal sealed class FitSpec
         return (law, data, options, derived);
     }
 
+    /// <summary>Fits, with a progress bar over the starts on an interactive stderr.</summary>
+    public static FitResult Fit(ScalingLaw law, Observations data, FitOptions options, TextWriter error)
+    {
+        using var bar = ProgressBar.Create(error, "fit");
+        return ScalingLawFitter.Fit(law, data, bar.IsVisible ? options with { Progress = bar.Report } : options);
+    }
+
     /// <summary>Runs the bootstrap when requested, with a progress bar on an interactive stderr.</summary>
     public BootstrapResult? RunBootstrap(ParseResult parse, FitResult fit, TextWriter error)
     {

@@ -104,7 +104,7 @@ internal static class OptimalCommand
                 }
 
                 var (law, data, options, _) = spec.Load(parse);
-                fit = ScalingLawFitter.Fit(law, data, options);
+                fit = FitSpec.Fit(law, data, options, context.Error);
                 output.WriteLine(fit);
                 if (!fit.Converged)
                 {

@@ -24,7 +24,7 @@ internal static class PredictCommand
             var points = (parse.GetValue(at) ?? []).Select(p => (Text: p, Values: FitSpec.ParseNumbers([p], "--at"))).ToArray();
             var (law, data, options, derived) = spec.Load(parse);
             var inputs = points.Select(p => Resolve(law, p.Text, p.Values, derived)).ToArray();
-            var fit = ScalingLawFitter.Fit(law, data, options);
+            var fit = FitSpec.Fit(law, data, options, context.Error);
             if (!fit.Converged)
             {
                 context.Error.WriteLine($"scaling-laws: error: the fit did not converge ({fit.Diagnostics.Status}: {fit.Diagnostics.Message})");

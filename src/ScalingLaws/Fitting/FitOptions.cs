@@ -76,6 +76,12 @@ public sealed record FitOptions
     /// <value>The default value is 1e-6.</value>
     public double SameOptimumTolerance { get; init; } = 1e-6;
 
+    /// <summary>Gets a callback told how many starts have been refined and how many there are in all, for progress bars on
+    /// long multi-start searches. It is called from worker threads, possibly concurrently and with counts out of order;
+    /// exactly one call reports the total. It never changes the result.</summary>
+    /// <value>The default value is <see langword="null"/> (no reports).</value>
+    public Action<int, int>? Progress { get; init; }
+
     /// <summary>Checks every option and throws for the first invalid one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
     /// <exception cref="ArgumentNullException">A required option is null.</exception>

@@ -194,8 +194,16 @@ public static class ScalingLawFitter
         var thetas = new double[count][];
         var outcomes = new SolverOutcome[count];
         var clip = problem.Options.Starts.Kind == StartKind.Default;
+        var progress = problem.Options.Progress;
+        var done = 0;
 
         void RunOne(int s, SolverWorkspace ws)
+        {
+            RefineStart(s, ws);
+            progress?.Invoke(Interlocked.Increment(ref done), count);
+        }
+
+        void RefineStart(int s, SolverWorkspace ws)
         {
             var theta = new double[q];
             var error = problem.TryToInternal(starts[s], theta, clipToBounds: true);
