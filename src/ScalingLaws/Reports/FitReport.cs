@@ -189,6 +189,7 @@ public sealed record FitReport
             Bootstrap = bootstrap is null ? null : new FitReportBootstrap
             {
                 Seed = bootstrap.Options.Seed,
+                ExplicitRows = bootstrap.Options.ExplicitRows is not null,
                 Resamples = bootstrap.TotalResamples,
                 SuccessfulResamples = bootstrap.SuccessfulResamples,
                 FailedResamples = bootstrap.FailedResamples,

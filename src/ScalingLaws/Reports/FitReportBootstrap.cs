@@ -4,8 +4,14 @@ namespace ScalingLaws;
 /// <see cref="FitReportParameter"/>).</summary>
 public sealed record FitReportBootstrap
 {
-    /// <summary>Gets the master seed; the same seed reproduces the same draws.</summary>
+    /// <summary>Gets the master seed; the same seed reproduces the same draws (not used when
+    /// <see cref="ExplicitRows"/> is true).</summary>
     public required long Seed { get; init; }
+
+    /// <summary>Gets a value indicating whether the resamples' rows were given explicitly
+    /// (<see cref="BootstrapOptions.ExplicitRows"/>, for example replayed NumPy draws) instead of drawn from
+    /// <see cref="Seed"/>.</summary>
+    public bool ExplicitRows { get; init; }
 
     /// <summary>Gets the number of resamples requested.</summary>
     public required int Resamples { get; init; }

@@ -26,6 +26,19 @@ public sealed class FitReportTests
     }
 
     [Fact]
+    public void FromFit_ReplayedBootstrap_RecordsExplicitRows()
+    {
+        var fit = PowerLawFit();
+        var seeded = Bootstrap.Run(fit, new BootstrapOptions { Resamples = 10, Seed = 3 });
+        var replayed = Bootstrap.Run(fit, new BootstrapOptions { ExplicitRows = NumPyCompatibleDraws.CaseResamples(3, fit.Data.Count, 10) });
+
+        FitReport.FromFit(fit, seeded).Bootstrap!.ExplicitRows.Should().BeFalse();
+        var report = FitReport.FromFit(fit, replayed);
+        report.Bootstrap!.ExplicitRows.Should().BeTrue();
+        FitReport.FromJson(report.ToJson()).Bootstrap!.ExplicitRows.Should().BeTrue();
+    }
+
+    [Fact]
     public void FromFit_PowerLaw_RecordsSettingsParametersAndProvenance()
     {
         var fit = PowerLawFit();
