@@ -129,6 +129,12 @@ internal static class SmallDense
                         a[(r * q) + k] = (s * apk) + (c * ark);
                     }
 
+                    // The rotated pair is exactly diagonal: set it so rather than keep the rounding residue of the updates
+                    // above, which would stop the relative test from ever passing when a_pp and a_rr differ widely.
+                    a[(p * q) + p] = app - (t * apr);
+                    a[(r * q) + r] = arr + (t * apr);
+                    a[(p * q) + r] = 0.0;
+                    a[(r * q) + p] = 0.0;
                     for (var k = 0; k < q; k++)
                     {
                         var vkp = vectors[(k * q) + p];
