@@ -18,4 +18,7 @@ internal static partial class NistDatasets
         All.SingleOrDefault(d => d.Name == name) ?? throw new ArgumentException($"No NIST dataset named '{name}'.", nameof(name));
 
     private static double Square(double value) => value * value;
+
+    /// <summary>The predictor 1, 2, …, <paramref name="count"/> (NIST's x for the Gauss and ENSO data sets).</summary>
+    private static double[] OneTo(int count) => [.. Enumerable.Range(1, count).Select(i => (double)i)];
 }
