@@ -62,7 +62,12 @@ JSON
 
 start=$(date +%s)
 cd tests/ScalingLaws.Tests
-dotnet stryker --configuration Release --output "$work/output" | tee "$work/stryker.log"
+# Stryker draws its progress bar only on a terminal: run it under script(1) when available so the log shows progress.
+if command -v script >/dev/null; then
+  script -q -e -c "dotnet stryker --configuration Release --output '$work/output'" "$work/stryker.log"
+else
+  dotnet stryker --configuration Release --output "$work/output" | tee "$work/stryker.log"
+fi
 end=$(date +%s)
 echo
 echo "mutation run ($scope, concurrency $concurrency) took $(( (end - start) / 60 )) min; report: $work/output/reports/mutation-report.html"
