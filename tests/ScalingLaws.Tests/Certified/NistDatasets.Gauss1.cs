@@ -20,22 +20,8 @@ internal static partial class NistDatasets
         CertifiedStandardDeviations = [5.7527312730E-01, 1.1406289017E-04, 5.8831775752E-01, 1.0460593412E-01, 1.7439951146E-01, 6.2622793913E-01, 1.2436988217E-01, 2.0134312832E-01],
         CertifiedResidualSumOfSquares = 1.3158222432E+03,
         LogResponse = false,
-        Value = static (p, x) => (p[0] * Math.Exp(-p[1] * x[0])) + (p[2] * Math.Exp(-Square((x[0] - p[3]) / p[4]))) + (p[5] * Math.Exp(-Square((x[0] - p[6]) / p[7]))),
-        Gradient = static (p, x, g) =>
-        {
-            var t = x[0];
-            var decay = Math.Exp(-p[1] * t);
-            g[0] = decay;
-            g[1] = -p[0] * t * decay;
-            for (var k = 2; k < 8; k += 3)
-            {
-                var z = (t - p[k + 1]) / p[k + 2];
-                var peak = Math.Exp(-z * z);
-                g[k] = peak;
-                g[k + 1] = 2.0 * p[k] * peak * z / p[k + 2];
-                g[k + 2] = 2.0 * p[k] * peak * z * z / p[k + 2];
-            }
-        },
+        Value = GaussValue,
+        Gradient = GaussGradient,
         Response =
         [
             97.62227, 97.80724, 96.62247, 92.59022, 91.23869, 95.32704, 90.35040, 89.46235,

@@ -20,22 +20,8 @@ internal static partial class NistDatasets
         CertifiedStandardDeviations = [5.3005192833E-01, 1.2554058911E-04, 8.1256587317E-01, 3.5317859757E-01, 3.6584783023E-01, 1.2091239082E+00, 4.0488183351E-01, 3.7806634336E-01],
         CertifiedResidualSumOfSquares = 1.2444846360E+03,
         LogResponse = false,
-        Value = static (p, x) => (p[0] * Math.Exp(-p[1] * x[0])) + (p[2] * Math.Exp(-Square((x[0] - p[3]) / p[4]))) + (p[5] * Math.Exp(-Square((x[0] - p[6]) / p[7]))),
-        Gradient = static (p, x, g) =>
-        {
-            var t = x[0];
-            var decay = Math.Exp(-p[1] * t);
-            g[0] = decay;
-            g[1] = -p[0] * t * decay;
-            for (var k = 2; k < 8; k += 3)
-            {
-                var z = (t - p[k + 1]) / p[k + 2];
-                var peak = Math.Exp(-z * z);
-                g[k] = peak;
-                g[k + 1] = 2.0 * p[k] * peak * z / p[k + 2];
-                g[k + 2] = 2.0 * p[k] * peak * z * z / p[k + 2];
-            }
-        },
+        Value = GaussValue,
+        Gradient = GaussGradient,
         Response =
         [
             97.58776, 97.76344, 96.56705, 92.52037, 91.15097, 95.21728, 90.21355, 89.29235,

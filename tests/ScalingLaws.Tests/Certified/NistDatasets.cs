@@ -19,6 +19,27 @@ internal static partial class NistDatasets
 
     private static double Square(double value) => value * value;
 
+    /// <summary>The model of Gauss1–3: <c>b1·exp(−b2·x) + b3·exp(−((x − b4)/b5)²) + b6·exp(−((x − b7)/b8)²)</c>.</summary>
+    private static double GaussValue(ReadOnlySpan<double> p, ReadOnlySpan<double> x)
+        => (p[0] * Math.Exp(-p[1] * x[0])) + (p[2] * Math.Exp(-Square((x[0] - p[3]) / p[4]))) + (p[5] * Math.Exp(-Square((x[0] - p[6]) / p[7])));
+
+    /// <summary>The analytic gradient of <see cref="GaussValue"/>.</summary>
+    private static void GaussGradient(ReadOnlySpan<double> p, ReadOnlySpan<double> x, Span<double> g)
+    {
+        var t = x[0];
+        var decay = Math.Exp(-p[1] * t);
+        g[0] = decay;
+        g[1] = -p[0] * t * decay;
+        for (var k = 2; k < 8; k += 3)
+        {
+            var z = (t - p[k + 1]) / p[k + 2];
+            var peak = Math.Exp(-z * z);
+            g[k] = peak;
+            g[k + 1] = 2.0 * p[k] * peak * z / p[k + 2];
+            g[k + 2] = 2.0 * p[k] * peak * z * z / p[k + 2];
+        }
+    }
+
     /// <summary>The predictor 1, 2, …, <paramref name="count"/> (NIST's x for the Gauss and ENSO data sets).</summary>
     private static double[] OneTo(int count) => [.. Enumerable.Range(1, count).Select(i => (double)i)];
 }
