@@ -91,7 +91,7 @@ internal static class FitResultBuilder
         jInternal.CopyTo(ws.Jacobian, 0);
         theta.CopyTo(ws.Theta, 0);
         var vanished = LevenbergMarquardt.FindVanishedParameter(problem, ws);
-        var (covFree, reason, condition) = Covariance(problem, j, residuals, dof, options.Covariance);
+        var (covFree, reason, condition) = Covariance(problem, j, residuals, rss, dof, options.Covariance);
         if (vanished >= 0)
         {
             var name = problem.Law.ParameterNames[problem.FreeIndex[vanished]];
@@ -211,12 +211,13 @@ internal static class FitResultBuilder
     /// <param name="problem">The problem.</param>
     /// <param name="j">Natural-parameter residual Jacobian, column-major n × q.</param>
     /// <param name="residuals">Residuals at the solution.</param>
+    /// <param name="rss">Their sum of squares.</param>
     /// <param name="dof">Residual degrees of freedom.</param>
     /// <param name="method">Requested estimator.</param>
     /// <remarks>Plain q × q arrays and <see cref="SmallDense.SymmetricEigen"/> rather than MathNet matrices: see the remark
     /// there for the measurement.</remarks>
     private static (double[]? Covariance, string? Reason, double Condition) Covariance(
-        FitProblem problem, double[] j, double[] residuals, int dof, CovarianceMethod method)
+        FitProblem problem, double[] j, double[] residuals, double rss, int dof, CovarianceMethod method)
     {
         var n = problem.N;
         var q = problem.Q;
@@ -275,12 +276,6 @@ internal static class FitResultBuilder
         if (method == CovarianceMethod.Auto)
         {
             method = problem.IsHuber ? CovarianceMethod.Sandwich : CovarianceMethod.Classic;
-        }
-
-        var rss = 0.0;
-        foreach (var r in residuals)
-        {
-            rss += r * r;
         }
 
         switch (method)

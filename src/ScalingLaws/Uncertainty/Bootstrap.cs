@@ -57,7 +57,7 @@ public static class Bootstrap
         var explicitRows = options.ExplicitRows is null ? null : CheckRows(options.ExplicitRows, engine.Problem.N, engine.Problem.Q);
         var count = explicitRows?.Length ?? options.Resamples;
         var p = engine.Problem.P;
-        var seeds = SeededRandom.DeriveSeeds(options.Seed, count);
+        var seeds = explicitRows is null ? SeededRandom.DeriveSeeds(options.Seed, count) : null;
         var draws = new double[count][];
         var statuses = new FitStatus[count];
         var completed = 0;
@@ -65,8 +65,17 @@ public static class Bootstrap
 
         void RunOne(int b, ResampleFitter.Worker worker)
         {
-            var random = new SeededRandom(seeds[b]);
-            var problem = explicitRows is null ? engine.Draw(ref random) : engine.FromRows(explicitRows[b]);
+            FitProblem? problem;
+            if (seeds is null)
+            {
+                problem = engine.FromRows(explicitRows![b]);
+            }
+            else
+            {
+                var random = new SeededRandom(seeds[b]);
+                problem = engine.Draw(ref random);
+            }
+
             var natural = new double[p];
             if (problem is null)
             {
