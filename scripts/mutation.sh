@@ -54,7 +54,7 @@ cat > tests/ScalingLaws.Tests/stryker-config.json <<JSON
     "coverage-analysis": "perTest",
     "mutation-level": "Standard",
     "additional-timeout": 10000,
-    "reporters": [ "progress", "cleartext", "html", "json" ],
+    "reporters": [ "dots", "cleartext", "html", "json" ],
     "thresholds": { "high": 80, "low": 70, "break": 0 }
   }
 }
@@ -62,12 +62,9 @@ JSON
 
 start=$(date +%s)
 cd tests/ScalingLaws.Tests
-# Stryker draws its progress bar only on a terminal: run it under script(1) when available so the log shows progress.
-if command -v script >/dev/null; then
-  script -q -e -c "dotnet stryker --configuration Release --output '$work/output'" "$work/stryker.log"
-else
-  dotnet stryker --configuration Release --output "$work/output" | tee "$work/stryker.log"
-fi
+# The "dots" reporter prints one character per tested mutant (. killed, S survived, T timeout), which shows progress in
+# the log; Stryker's progress bar draws nothing when its output is not a terminal.
+dotnet stryker --configuration Release --output "$work/output" 2>&1 | tee "$work/stryker.log"
 end=$(date +%s)
 echo
 echo "mutation run ($scope, concurrency $concurrency) took $(( (end - start) / 60 )) min; report: $work/output/reports/mutation-report.html"

@@ -43,7 +43,7 @@ public class LawPropertyTests
         {
             var fit = ScalingLawFitter.Fit(law.Create(), law.Generate(truth, relativeNoise: 0.0, seed: 0));
 
-            fit.Converged.Should().BeTrue(fit.ToString());
+            fit.Converged.Should().BeTrue($"truth {Format(truth)}\n{fit}");
             fit.Parameters.Should().Equal(truth, (a, e) => Math.Abs(a - e) <= NoiselessRelativeTolerance * Math.Max(Math.Abs(e), 1e-3),
                 $"truth {Format(truth)}\n{fit}");
         }, iter: Iterations, threads: 1, print: Format);
@@ -68,13 +68,13 @@ public class LawPropertyTests
         {
             var fit = ScalingLawFitter.Fit(instance, law.Generate(truth, relativeNoise: 0.01, seed), options);
 
-            fit.Converged.Should().BeTrue(fit.ToString());
+            fit.Converged.Should().BeTrue($"truth {Format(truth)}, seed {seed}\n{fit}");
             if (fit.Warnings.Any(IsUnreliabilityWarning))
             {
                 return;
             }
 
-            fit.Covariance.Should().NotBeNull(fit.ToString());
+            fit.Covariance.Should().NotBeNull($"truth {Format(truth)}, seed {seed}\n{fit}");
             for (var k = 0; k < truth.Length; k++)
             {
                 if (fit.Warnings.Any(w => w.Contains($" {fit.ParameterNames[k]} ", StringComparison.Ordinal)))
