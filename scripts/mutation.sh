@@ -5,6 +5,8 @@
 #
 # Environment:
 #   STRYKER_CONCURRENCY   test runners in parallel (default 2)
+#   STRYKER_ADDITIONAL_TIMEOUT  milliseconds a mutant may run beyond 1.5 times its tests' normal time before it counts
+#                         as a timeout (default 5000, Stryker's own default)
 #   MUTATION_WORKDIR      scratch folder (default /tmp/scalinglaws-mutation); the report lands in $MUTATION_WORKDIR/output
 #   SCALINGLAWS_SHARED_DATA  the shared data folder (default: ../shared/data next to the repository)
 #
@@ -18,6 +20,7 @@ repo="$(cd "$(dirname "$0")/.." && pwd)"
 scope="${1:-fitting}"
 work="${MUTATION_WORKDIR:-/tmp/scalinglaws-mutation}"
 concurrency="${STRYKER_CONCURRENCY:-2}"
+additional_timeout="${STRYKER_ADDITIONAL_TIMEOUT:-5000}"
 export SCALINGLAWS_SHARED_DATA="${SCALINGLAWS_SHARED_DATA:-$(cd "$repo/.." && pwd)/shared/data}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
@@ -53,7 +56,7 @@ cat > tests/ScalingLaws.Tests/stryker-config.json <<JSON
     "concurrency": $concurrency,
     "coverage-analysis": "perTest",
     "mutation-level": "Standard",
-    "additional-timeout": 10000,
+    "additional-timeout": $additional_timeout,
     "reporters": [ "dots", "cleartext", "html", "json" ],
     "thresholds": { "high": 80, "low": 70, "break": 0 }
   }

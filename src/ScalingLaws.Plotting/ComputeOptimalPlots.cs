@@ -74,7 +74,7 @@ public static class ComputeOptimalPlots
         }
 
         DrawBand(plot, grid, estimates.Select(e => e.ParameterCountInterval).ToArray(), Look.FitColor,
-            Look.Invariant($"{level * 100:G3}% band ({source})"));
+            Look.Invariant($"{level * 100:G6}% band ({source})"));
         DrawBand(plot, grid, estimates.Select(e => e.TokenCountInterval).ToArray(), Look.ExtrapolationColor, null);
         var nLine = plot.Add.ScatterLine(grid.Select(Math.Log10).ToArray(), estimates.Select(e => Math.Log10(e.Point.ParameterCount)).ToArray(), Look.FitColor);
         nLine.LineWidth = 2.5f;

@@ -191,7 +191,7 @@ public static class FitPlots
             if (interval.IsFinite && (!log || interval.Lower > 0.0))
             {
                 var lower = plot.Add.VerticalLine(t(interval.Lower), 1.5f, Look.ExtrapolationColor, LinePattern.Dashed);
-                lower.LegendText = Look.Invariant($"{level * 100:G3}% percentile interval");
+                lower.LegendText = Look.Invariant($"{level * 100:G6}% percentile interval");
                 plot.Add.VerticalLine(t(interval.Upper), 1.5f, Look.ExtrapolationColor, LinePattern.Dashed).ExcludeFromLegend = true;
             }
 
@@ -478,7 +478,7 @@ public static class FitPlots
     }
 
     private static string BandLabel(double level, FitPlotOptions options) => Look.Invariant(
-        $"{level * 100:G3}% confidence band ({(options.Bootstrap is null ? "delta method" : "bootstrap")})");
+        $"{level * 100:G6}% confidence band ({(options.Bootstrap is null ? "delta method" : "bootstrap")})");
 
     private static Prediction[] Predict(FitResult fit, double[][] points, FitPlotOptions options)
     {

@@ -93,7 +93,7 @@ public sealed class ComputeOptimalEstimate
             _ => "no intervals",
         };
         var sb = new StringBuilder();
-        sb.Append(ci, $"compute-optimal allocation ({ConfidenceLevel * 100:G4}% intervals, {source})").AppendLine();
+        sb.Append(ci, $"compute-optimal allocation ({ConfidenceLevel * 100:G6}% intervals, {source})").AppendLine();
         if (!Point.IsReachable)
         {
             sb.Append(ci, $"  target loss {Point.Loss:G6} is at or below the irreducible loss E: no finite compute reaches it").AppendLine();

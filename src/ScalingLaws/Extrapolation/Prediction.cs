@@ -90,6 +90,6 @@ public readonly record struct Prediction
             _ => "no interval",
         };
         return string.Create(CultureInfo.InvariantCulture,
-            $"{Value:G6} CI [{ConfidenceLower:G6}, {ConfidenceUpper:G6}] PI [{PredictionLower:G6}, {PredictionUpper:G6}] ({ConfidenceLevel * 100:G4}%, {source}{(IsOutsideFittedRange ? ", outside fitted range" : string.Empty)})");
+            $"{Value:G6} CI [{ConfidenceLower:G6}, {ConfidenceUpper:G6}] PI [{PredictionLower:G6}, {PredictionUpper:G6}] ({ConfidenceLevel * 100:G6}%, {source}{(IsOutsideFittedRange ? ", outside fitted range" : string.Empty)})");
     }
 }

@@ -19,5 +19,5 @@ public readonly record struct ParameterInterval(double Lower, double Upper, doub
     /// <summary>Returns <c>[lower, upper] (95%)</c> in the invariant culture.</summary>
     /// <returns>The text form.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"[{Lower:G6}, {Upper:G6}] ({ConfidenceLevel * 100:G4}%)");
+        $"[{Lower:G6}, {Upper:G6}] ({ConfidenceLevel * 100:G6}%)");
 }

@@ -13,8 +13,10 @@ namespace ScalingLaws.Tests.Reliability;
 /// failure can be replayed by passing that seed to <c>Sample</c>.</remarks>
 public class LawPropertyTests
 {
-    // Iterations per property and law: each fit takes 1–10 ms, so a property costs at most about a second.
-    private const int Iterations = 100;
+    // Iterations per property and law: each fit takes 1–10 ms, so a property costs at most about a second. A soak run sets
+    // SCALINGLAWS_PROPERTY_ITERATIONS (for example 20000) to draw many more cases.
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("SCALINGLAWS_PROPERTY_ITERATIONS"), out var iterations) && iterations > 0 ? iterations : 100;
 
     // Noise-free data from the default starts: the fits agree with the truth to solver tolerance (1e-10 on the
     // parameters) amplified by the conditioning of the problem; 1e-6 relative is far below any statistical error.

@@ -19,5 +19,5 @@ public readonly record struct DownstreamPrediction(double Loss, double LossStand
     /// <summary>Returns the prediction in the invariant culture.</summary>
     /// <returns>For example <c>error 0.4123 [0.3950, 0.4296] (95%), from loss 2.1034 ± 0.0122</c>.</returns>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"error {Value:G6} [{Lower:G6}, {Upper:G6}] ({ConfidenceLevel * 100.0:G4}%), from loss {Loss:G6} ± {LossStandardError:G4}");
+        $"error {Value:G6} [{Lower:G6}, {Upper:G6}] ({ConfidenceLevel * 100.0:G6}%), from loss {Loss:G6} ± {LossStandardError:G4}");
 }
