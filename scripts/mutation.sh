@@ -7,6 +7,8 @@
 #   STRYKER_CONCURRENCY   test runners in parallel (default 2)
 #   STRYKER_ADDITIONAL_TIMEOUT  milliseconds a mutant may run beyond 1.5 times its tests' normal time before it counts
 #                         as a timeout (default 5000, Stryker's own default)
+#   MUTATION_FILES        comma-separated globs that replace the scope's files, e.g. "**/Fitting/FitResult.cs,**/Fitting/LossFunction.cs"
+#                         (to re-measure a few files after tests were added; the scope argument then only names the run)
 #   MUTATION_WORKDIR      scratch folder (default /tmp/scalinglaws-mutation); the report lands in $MUTATION_WORKDIR/output
 #   SCALINGLAWS_SHARED_DATA  the shared data folder (default: ../shared/data next to the repository)
 #
@@ -30,6 +32,9 @@ case "$scope" in
   all) mutate='"**/Fitting/**/*.cs", "**/Uncertainty/**/*.cs"' ;;
   *) echo "usage: $0 [fitting|uncertainty|all]" >&2; exit 2 ;;
 esac
+if [ -n "${MUTATION_FILES:-}" ]; then
+  mutate="$(printf '%s' "$MUTATION_FILES" | sed 's/[^,][^,]*/"&"/g; s/,/, /g')"
+fi
 
 # Left out of the mutation run (all still run in CI):
 # - slow reproductions of published results (tens of seconds each);
