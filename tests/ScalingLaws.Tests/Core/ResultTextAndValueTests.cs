@@ -91,10 +91,8 @@ public class ResultTextAndValueTests
             FitOptions.Default with { Starts = StartStrategy.FromPoints([[1.8, 400.0, 0.34]]) });
 
         var m = withGrid.MultiStart;
-        if (m.GridPointsScanned > 0)
-        {
-            m.ToString().Should().Be($"{m.StartsRun} starts ({m.Strategy}, {m.GridPointsScanned} grid points scanned), {m.StartsConverged} converged, {m.StartsAtBest} reached the best objective (start {m.BestStartIndex} won)");
-        }
+        m.GridPointsScanned.Should().BePositive("the default starts scan a variable-projection grid for this law");
+        m.ToString().Should().Be($"{m.StartsRun} starts ({m.Strategy}, {m.GridPointsScanned} grid points scanned), {m.StartsConverged} converged, {m.StartsAtBest} reached the best objective (start {m.BestStartIndex} won)");
 
         var s = single.MultiStart;
         s.GridPointsScanned.Should().Be(0);
