@@ -55,7 +55,7 @@ public class CsvRobustnessTests
         var read = 0;
         var rejected = 0;
 
-        MutationGen.Array[1, 4].Sample(mutations =>
+        MutationGen.Array[1, 4].CheckProperty(mutations =>
         {
             var text = Apply(ValidFile, mutations);
             Observations? data = null;
@@ -79,11 +79,14 @@ public class CsvRobustnessTests
             data.Weights.Should().OnlyContain(w => w > 0.0 && double.IsFinite(w));
             // The alphabet cannot spell NaN or Infinity, and out-of-range numbers are rejected, so every value read is finite.
             data.Target.Concat(data.Column("N")).Concat(data.Column("D")).Should().OnlyContain(v => double.IsFinite(v));
-        }, iter: Mutations, threads: 1, print: m => Escape(Apply(ValidFile, m)));
+        }, Mutations, m => Escape(Apply(ValidFile, m)));
 
         // Both outcomes must occur often, or the mutations are too gentle or too destructive to test anything.
-        read.Should().BeGreaterThan(Mutations / 20);
-        rejected.Should().BeGreaterThan(Mutations / 5);
+        if (!Property.ReplayingOneCase)
+        {
+            read.Should().BeGreaterThan(Mutations / 20);
+            rejected.Should().BeGreaterThan(Mutations / 5);
+        }
     }
 
     [Fact]
@@ -93,7 +96,7 @@ public class CsvRobustnessTests
         var scheduleText = "step,lr\r\n" + string.Concat(Enumerable.Range(0, 50).Select(t => string.Create(CultureInfo.InvariantCulture, $"{t},{schedule[t]:R}\r\n")));
         var curveText = "step,loss,lr\n" + string.Concat(Enumerable.Range(1, 10).Select(i => string.Create(CultureInfo.InvariantCulture, $"{5 * i - 1},{2.0 + (1.0 / i):R},{schedule[(5 * i) - 1]:R}\n")));
 
-        Gen.Select(MutationGen.Array[1, 3], Gen.Bool).Sample((mutations, curve) =>
+        Gen.Select(MutationGen.Array[1, 3], Gen.Bool).CheckProperty((mutations, curve) =>
         {
             var text = Apply(curve ? curveText : scheduleText, mutations);
             Action read = curve
@@ -103,7 +106,7 @@ public class CsvRobustnessTests
             var thrown = ExceptionPolicy.RunAllowingDocumented(read, curve ? "LossCurve.ReadCsv" : "LearningRateSchedule.ReadCsv");
 
             thrown?.Should().BeAssignableTo<ArgumentException>();
-        }, iter: Mutations / 5, threads: 1);
+        }, Mutations / 5);
     }
 
     [Theory]
@@ -127,7 +130,7 @@ public class CsvRobustnessTests
         };
         var value = Gen.Frequency((3, Gen.Double.Where(double.IsFinite)), (1, Gen.Double[-1e6, 1e6]));
 
-        Gen.Select(value.Array[1, 20], value).Sample((xs, y) =>
+        Gen.Select(value.Array[1, 20], value).CheckProperty((xs, y) =>
         {
             var text = new StringBuilder($"x{delimiter}y\n");
             foreach (var x in xs)
@@ -139,7 +142,7 @@ public class CsvRobustnessTests
 
             data.Column("x").Should().Equal(xs, $"culture {cultureName}");
             data.Target.Should().OnlyContain(v => v.Equals(y));
-        }, iter: 200, threads: 1);
+        }, 200);
     }
 
     [Theory]

@@ -37,8 +37,9 @@ public class ExtremeDataTests
         var cases = Gen.Select(Gen.Double[0.5, 3.0], CoreLaws.Exponent, CoreLaws.Exponent, Gen.Double[-1.0, 1.0], Gen.Double[-1.0, 1.0],
             Gen.Int[0, 1], Gen.Int[0, int.MaxValue]);
 
-        cases.Sample((e, alpha, beta, log10A, log10B, noisy, seed) =>
+        cases.CheckProperty(c =>
         {
+            var (e, alpha, beta, log10A, log10B, noisy, seed) = c;
             var (n, d, reducible) = Design(design);
             // Scales so that each reducible term is `reducible` × 10^(±1) at the smallest N and D of the design.
             var a = reducible * Math.Pow(10.0, log10A) * Math.Pow(n.Min(), alpha);
@@ -49,7 +50,7 @@ public class ExtremeDataTests
             var fit = ScalingLawFitter.Fit(new ChinchillaLaw(), data, noisy == 1 ? LogResiduals : null);
 
             AssertRecoveredOrWarned(fit, truth, noisy == 1, $"{design}, noise {(noisy == 1 ? 1e-7 : 0.0)}, seed {seed}");
-        }, iter: 40, threads: 1);
+        }, 40);
     }
 
     [Theory]
