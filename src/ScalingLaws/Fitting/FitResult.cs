@@ -87,8 +87,10 @@ public sealed class FitResult
     /// <summary>Gets why the covariance is unavailable, or <see langword="null"/> when it is available.</summary>
     public string? CovarianceUnavailableReason { get; }
 
-    /// <summary>Gets the asymptotic (Student-t) intervals of the parameters at <see cref="FitOptions.ConfidenceLevel"/>;
-    /// NaN ends where the covariance is unavailable.</summary>
+    /// <summary>Gets the asymptotic (Student-t, Wald) intervals of the parameters at <see cref="FitOptions.ConfidenceLevel"/>:
+    /// <c>value ± t·SE</c>, and <c>value·exp(±t·SE/value)</c> (on the log scale, so positive) for log-scaled parameters;
+    /// NaN ends where the covariance is unavailable. A warning names the parameters whose intervals the linearisation does
+    /// not hold across (<see cref="FitOptions.CheckIntervalCurvature"/>).</summary>
     public IReadOnlyList<ParameterInterval> ConfidenceIntervals => _intervals;
 
     /// <summary>Gets the residuals, observed − fitted, in the fit's residual space and multiplied by √weight, in input order.</summary>

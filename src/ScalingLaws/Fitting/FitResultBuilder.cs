@@ -131,7 +131,9 @@ internal static class FitResultBuilder
                 if (!problem.IsFixed[k])
                 {
                     var half = tQuantile * standardErrors[k];
-                    intervals[k] = new ParameterInterval(natural[k] - half, natural[k] + half, level);
+                    intervals[k] = problem.IsLog[k]
+                        ? LogScaleInterval(natural[k], half / natural[k], level)
+                        : new ParameterInterval(natural[k] - half, natural[k] + half, level);
                 }
             }
 
@@ -156,6 +158,11 @@ internal static class FitResultBuilder
                             $"parameters {problem.Law.ParameterNames[a]} and {problem.Law.ParameterNames[b]} are strongly correlated (r = {correlation[a, b]:F4}); they are poorly identified separately by these data"));
                     }
                 }
+            }
+
+            if (options.CheckIntervalCurvature && WaldStability.Check(problem, natural, j, covFree, tQuantile, ws) is { } curvature)
+            {
+                warnings.Add(curvature);
             }
         }
 
@@ -326,6 +333,12 @@ internal static class FitResultBuilder
             }
         }
     }
+
+    /// <summary>The Wald interval of a log-scaled (positive) parameter, built on the log scale where it is fitted:
+    /// <c>value·exp(±t·SE/value)</c>. It stays positive and is asymmetric like the likelihood of a scale parameter, where
+    /// <c>value ± t·SE</c> can reach below zero.</summary>
+    private static ParameterInterval LogScaleInterval(double value, double halfWidthOfLog, double level)
+        => new(value * Math.Exp(-halfWidthOfLog), value * Math.Exp(halfWidthOfLog), level);
 
     /// <summary>Student-t quantile, cached per (dof, probability): MathNet's InvCDF costs tens of microseconds, which
     /// dominated repeated small fits in the benchmarks.</summary>
