@@ -22,8 +22,11 @@ public class LawPropertyTests
     // parameters) amplified by the conditioning of the problem; 1e-6 relative is far below any statistical error.
     private const double NoiselessRelativeTolerance = 1e-6;
 
-    // Noisy data: |estimate − truth| ≤ 5 standard errors (two-sided normal tail 6e-7 per parameter and case).
-    private const double StandardErrorsAllowed = 5.0;
+    // Noisy data: |estimate − truth| ≤ the Student-t quantile of a two-sided tail of 1e-6 per parameter and case, on the
+    // fit's degrees of freedom (6.2 standard errors at 28, 5.5 at 59). These fits have 27 to 59 degrees of freedom, and a
+    // fixed 5 standard errors (a normal tail of 6e-7) has a t tail of 5e-6 to 3e-5 there: soak runs of 100,000 checks
+    // failed on chance misses of 5.5 to 5.9 standard errors at fits whose objective is quadratic across the interval.
+    private const double TailProbability = 1e-6;
 
 
 
@@ -53,14 +56,14 @@ public class LawPropertyTests
 
     [Theory]
     [MemberData(nameof(LawNames))]
-    public void Fit_NoisyDataFromRandomParameters_TruthWithinFiveStandardErrorsOrWarned(string lawName)
+    public void Fit_NoisyDataFromRandomParameters_TruthWithinStudentTBoundOrWarned(string lawName)
     {
         // Multiplicative 1% noise fitted on log residuals (the model the classical covariance assumes), exponents 0.1 to 2
         // (below 0.1 see ExtremeDataTests). Log-scaled parameters are compared on the log scale, where their Wald interval is
         // built. Where the law is nearly unidentifiable on the design (an exponent trades off against the constant) the
         // linearised standard errors of the parameters involved are too small; the fit must then name those parameters in a
-        // warning ("strongly correlated", at a bound, badly conditioned, degenerate). A parameter that no warning names must be
-        // within 5 standard errors of the truth: a confident miss is a bug. Flagged cases must stay a minority.
+        // warning ("strongly correlated", "curved valley", at a bound, badly conditioned, degenerate). A parameter that no warning names must be
+        // within the Student-t bound (TailProbability) of the truth: a confident miss is a bug. Flagged cases must stay a minority.
         var law = CoreLaws.Get(lawName);
         var instance = law.Create();
         var options = FitOptions.Default with { ResidualSpace = ResidualSpace.Log };
@@ -88,7 +91,8 @@ public class LawPropertyTests
                 var logScale = instance.Parameters[k].Scale == ParameterScale.Log;
                 var error = logScale ? Math.Abs(Math.Log(fit.Parameters[k] / truth[k])) : Math.Abs(fit.Parameters[k] - truth[k]);
                 var standardError = logScale ? fit.StandardErrors[k] / fit.Parameters[k] : fit.StandardErrors[k];
-                error.Should().BeLessThanOrEqualTo(StandardErrorsAllowed * standardError,
+                var allowed = MathNet.Numerics.Distributions.StudentT.InvCDF(0.0, 1.0, fit.DegreesOfFreedom, 1.0 - (TailProbability / 2.0));
+                error.Should().BeLessThanOrEqualTo(allowed * standardError,
                     $"{fit.ParameterNames[k]}{(logScale ? " (log scale)" : string.Empty)} is named in no warning: truth {Format(truth)}, seed {seed}\n{fit}");
             }
         }, Iterations);
@@ -104,7 +108,8 @@ public class LawPropertyTests
     public void Extrapolate_NoisyDataFromRandomParameters_ConfidenceBandCoversTrueCurve(string lawName)
     {
         // The fitted curve is far better determined than the parameters behind it, so its delta-method band at the data must
-        // cover the true curve (at 99.9999%, about 5 standard errors) unless the fit warns that it is unreliable.
+        // cover the true curve (at 99.9999%, about 5 standard errors) unless the fit warns that it is unreliable. At that level
+        // a soak run's ~10^6 row checks allow about one chance miss (a 10,000-iteration soak saw one, 5.03 standard errors out).
         var law = CoreLaws.Get(lawName);
         var instance = law.Create();
         var options = FitOptions.Default with { ResidualSpace = ResidualSpace.Log };
