@@ -46,6 +46,36 @@ public class IntervalCurvatureTests
     }
 
     [Fact]
+    public void Fit_SeveralParametersInACurvedValley_WarningListsThemAndNamesTheLargestChange()
+    {
+        var data = CoreLaws.Get("chinchilla").Generate(SmallNExponent, relativeNoise: 0.01, SmallNExponentSeed);
+
+        var fit = ScalingLawFitter.Fit(new ChinchillaLaw(), data, LogResiduals);
+
+        var warning = fit.Warnings.Single(w => w.Contains(Curved, StringComparison.Ordinal));
+        var match = System.Text.RegularExpressions.Regex.Match(warning,
+            @"^the standard errors of E, A and alpha change by more than a factor of 2 within the intervals \(by (?<factor>[0-9.E+]+) for A at an end of the interval of alpha\): the fit lies in a curved valley and these Wald intervals are unreliable; use profile-likelihood or bootstrap intervals$");
+        match.Success.Should().BeTrue(warning);
+        double.Parse(match.Groups["factor"].Value, System.Globalization.CultureInfo.InvariantCulture).Should().BeGreaterThan(100.0,
+            "A's standard error (log scale) grows by two orders of magnitude where alpha nears zero");
+    }
+
+    [Fact]
+    public void Fit_OneParameterInACurvedValley_WarningInTheSingular()
+    {
+        // E + A·x^(−0.05): over x = 1e6–1e10 the term changes by a factor of 1.6 only, and E's standard error depends on
+        // where alpha lies in its interval.
+        var law = CoreLaws.Get("power-law-plus-constant");
+        var data = law.Generate([1.0, 3.0 * Math.Pow(1e6, 0.05), 0.05], relativeNoise: 0.01, seed: 1);
+
+        var fit = ScalingLawFitter.Fit(new SaturatingPowerLaw(), data, LogResiduals);
+
+        var warning = fit.Warnings.Single(w => w.Contains(Curved, StringComparison.Ordinal));
+        warning.Should().MatchRegex(
+            @"^the standard error of E changes by more than a factor of 2 within the intervals \(by [0-9.]+ for E at an end of the interval of alpha\): the fit lies in a curved valley and this Wald interval is unreliable; use profile-likelihood or bootstrap intervals$");
+    }
+
+    [Fact]
     public void Fit_CurvatureCheckSwitchedOff_SameFitWithoutThatWarning()
     {
         var data = CoreLaws.Get("chinchilla").Generate(SmallNExponent, relativeNoise: 0.01, SmallNExponentSeed);

@@ -154,6 +154,39 @@ public class ResampleFitterTests
         engine.LeaveOut(0).Should().BeNull();
     }
 
+    [Fact]
+    public void LeaveOut_ExactlyAsManyRowsLeftAsParameters_StillAProblem()
+    {
+        // Four points, three parameters: leaving one out leaves three rows, enough to fit.
+        double[] x = [1e6, 1e7, 1e8, 1e10];
+        var data = SyntheticData.Generate(new SaturatingPowerLaw(), SyntheticData.SaturatingTruth, ["x"], [x], 0.0, seed: 1);
+        var fit = ScalingLawFitter.Fit(new SaturatingPowerLaw(), data, FitOptions.Default with { Starts = StartStrategy.FromPoint(SyntheticData.SaturatingTruth) });
+        var engine = new ResampleFitter(fit, BootstrapResampling.Cases, multiStart: false, maxIterations: null);
+
+        engine.LeaveOut(2)!.N.Should().Be(3);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public void Constructor_Clusters_NeedsAtLeastTwoGroups(int groupCount, bool accepted)
+    {
+        var fit = Fit("least-squares", logResiduals: false, weighted: false);
+        var groups = Enumerable.Range(0, fit.Data.Count).Select(i => $"run {i % groupCount}").ToArray();
+        var grouped = ScalingLawFitter.Fit(fit.Law, fit.Data.WithGroups(groups), fit.Options);
+
+        var create = () => new ResampleFitter(grouped, BootstrapResampling.Clusters, multiStart: false, maxIterations: null);
+
+        if (accepted)
+        {
+            create().JackknifeCount.Should().Be(2);
+        }
+        else
+        {
+            create.Should().Throw<ArgumentException>().WithMessage("*at least 2 groups*have 1.*");
+        }
+    }
+
     private static FitResult Fit(string loss, bool logResiduals, bool weighted)
     {
         // A power law: in linear space it has no intercept, so its least-squares residuals do not sum to zero and the
